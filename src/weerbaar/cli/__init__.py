@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from weerbaar.cli import knowledge, plan, report, scan, signals, web
+from weerbaar.cli import docs, knowledge, plan, report, scan, signals, web
 
 app = typer.Typer(
     name="weerbaar",
@@ -19,6 +19,7 @@ app = typer.Typer(
 app.add_typer(knowledge.app, name="knowledge")
 app.add_typer(scan.app, name="scan")
 app.add_typer(signals.app, name="signals")
+app.add_typer(docs.app, name="docs")
 plan.register(app)
 report.register(app)
 web.register(app)
