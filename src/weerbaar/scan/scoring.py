@@ -1,0 +1,127 @@
+"""The arithmetic of the scan, exact (``fractions.Fraction``) until the final rounding.
+
+Per question: the answers of all respondents are aggregated into a *weakness* in [0, 1] (the
+gap of a control, the level of an exposure); "weet niet" counts as the weakest level. Per
+process::
+
+    G = weighted mean gap of its control questions           (resilience = 1 - G)
+    X = weighted mean exposure of its exposure questions     (0 when it has none)
+    V = 100 * G * (B + (1 - B) * X)                          with baseline B = 1/2
+
+``V`` is split exactly over the questions (see :func:`split_points`): the exposure term gets
+half of ``100 * G * (1 - B) * X`` (the symmetric Shapley share of the product), the controls
+the rest; within a term each question gets its share of the weighted weakness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from itertools import combinations
+
+BASELINE = Fraction(1, 2)
+"""Share of the gap that counts regardless of exposure: every process is vulnerable (VJ 2023)."""
+DISAGREEMENT_FACTOR = Fraction(1, 3)
+"""How heavily disagreement between respondents lowers confidence, relative to "weet niet"."""
+DISAGREEMENT_FLAG = Fraction(1, 2)
+"""Known answers whose spread is at least this share of the scale are flagged."""
+TENTH = Fraction(1, 10)
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """The aggregated answers to one question (shared by every process it counts for)."""
+
+    weakness: Fraction
+    level: Fraction | None
+    answers: int
+    dont_know: int
+    confidence: Fraction
+    spread: Fraction
+
+
+def normalised_weakness(value: int | None, scale_max: int, higher_is_weaker: bool) -> Fraction:
+    """0 (strongest) .. 1 (weakest); "weet niet" (None) is the weakest."""
+    if value is None:
+        return Fraction(1)
+    share = Fraction(value, scale_max)
+    return share if higher_is_weaker else 1 - share
+
+
+def question_stats(
+    values: Sequence[int | None], scale_max: int, higher_is_weaker: bool
+) -> QuestionStats:
+    """Aggregate one question's answers; no answer at all counts as one "weet niet"."""
+    answers = list(values) if values else [None]
+    known = sorted(v for v in answers if v is not None)
+    n = len(answers)
+    weakness = (
+        sum((normalised_weakness(v, scale_max, higher_is_weaker) for v in answers), Fraction(0)) / n
+    )
+    dont_know = n - len(known)
+    pair_gaps = sum(
+        (Fraction(abs(a - b), scale_max) for a, b in combinations(known, 2)), Fraction(0)
+    )
+    disagreement = pair_gaps / (n * (n - 1) // 2) if n > 1 else Fraction(0)
+    confidence = 1 - Fraction(dont_know, n) - DISAGREEMENT_FACTOR * disagreement
+    spread = Fraction(known[-1] - known[0], scale_max) if len(known) > 1 else Fraction(0)
+    level = Fraction(sum(known), len(known)) if known else None
+    return QuestionStats(weakness, level, len(values), dont_know, confidence, spread)
+
+
+def weighted_mean(pairs: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
+    """Mean of ``value`` weighted by ``weight`` over ``(weight, value)`` pairs; 0 when empty."""
+    total = sum((w for w, _ in pairs), Fraction(0))
+    if total == 0:
+        return Fraction(0)
+    return sum((w * v for w, v in pairs), Fraction(0)) / total
+
+
+def vulnerability(gap: Fraction, exposure: Fraction) -> Fraction:
+    return 100 * gap * (BASELINE + (1 - BASELINE) * exposure)
+
+
+def exposure_share(gap: Fraction, exposure: Fraction) -> Fraction:
+    """The exposure term's Shapley share of the vulnerability (the rest belongs to controls)."""
+    return 50 * (1 - BASELINE) * gap * exposure
+
+
+def split_points(total: Fraction, shares: Sequence[Fraction]) -> list[Fraction]:
+    """Split ``total`` in proportion to ``shares`` (all 0 when the shares are all 0)."""
+    whole = sum(shares, Fraction(0))
+    if whole == 0:
+        return [Fraction(0) for _ in shares]
+    return [total * share / whole for share in shares]
+
+
+def to_tenths(value: Fraction) -> int:
+    """``value`` rounded half up to one decimal, returned as an integer number of tenths."""
+    scaled = value * 10
+    floor = scaled.numerator // scaled.denominator
+    return floor + 1 if scaled - floor >= Fraction(1, 2) else floor
+
+
+def apportion(total_tenths: int, parts: Sequence[Fraction], keys: Sequence[str]) -> list[int]:
+    """Largest-remainder rounding: integer tenths per part that add up to ``total_tenths``.
+
+    Ties are broken by ``keys`` so the result never depends on input order.
+    """
+    scaled = [part * 10 for part in parts]
+    floors = [s.numerator // s.denominator for s in scaled]
+    remaining = total_tenths - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: (-(scaled[i] - floors[i]), keys[i]))
+    for step in range(max(remaining, 0)):
+        floors[order[step % len(order)]] += 1
+    return floors
+
+
+def tenths_to_float(tenths: int) -> float:
+    return float(Decimal(tenths) / 10)
+
+
+def fraction_to_float(value: Fraction, decimals: int = 1) -> float:
+    quantum = Decimal(1).scaleb(-decimals)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return float(exact.quantize(quantum, rounding=ROUND_HALF_UP))

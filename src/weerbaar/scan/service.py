@@ -1,0 +1,302 @@
+"""Scoring a scan: :func:`score_scan` turns answers into explained scores per process."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from fractions import Fraction
+
+from weerbaar.knowledge.models import Framework, Question
+from weerbaar.scan import explain
+from weerbaar.scan.errors import ScanError, ScanProblem
+from weerbaar.scan.models import (
+    CategoryScore,
+    Contribution,
+    Disagreement,
+    ProcessScore,
+    Scan,
+    ScanMeta,
+    ScanResult,
+    TopVulnerability,
+    WeakAnswer,
+)
+from weerbaar.scan.profile import (
+    Profile,
+    profile_for,
+    questions_for_process,
+    resolve_framework,
+    semantic_version,
+)
+from weerbaar.scan.scoring import (
+    DISAGREEMENT_FLAG,
+    QuestionStats,
+    apportion,
+    exposure_share,
+    fraction_to_float,
+    question_stats,
+    split_points,
+    tenths_to_float,
+    to_tenths,
+    vulnerability,
+    weighted_mean,
+)
+from weerbaar.scan.validation import scan_problems
+
+log = logging.getLogger(__name__)
+TOP_COUNT = 5
+WEAK_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class _Scored:
+    question: Question
+    weight: Fraction
+    stats: QuestionStats
+    scale_max: int
+
+
+def score_scan(scan: Scan, framework: Framework | None = None) -> ScanResult:
+    """Score ``scan`` against ``framework`` (default: the version the scan was answered against).
+
+    Raises :class:`ScanError` naming every question id and respondent that does not fit.
+    """
+    if framework is None:
+        framework = resolve_framework(scan.framework_version)
+    if semantic_version(scan.framework_version) != framework.info.version:
+        message = (
+            f"scan answered against framework {scan.framework_version}, "
+            f"scored against {framework.info.version}"
+        )
+        raise ScanError([ScanProblem(message, location="framework_version")])
+    problems = scan_problems(scan, framework)
+    if problems:
+        raise ScanError(problems)
+    profile = profile_for(framework, scan.municipality)
+    scored = _scored_questions(scan, framework, profile)
+    processes: dict[str, ProcessScore] = {}
+    for process in framework.processes:
+        items = [scored[q.id] for q in questions_for_process(framework, profile, process)]
+        if any(item.question.kind == "control" for item in items):
+            processes[process] = _score_process(process, items)
+    result = _assemble(scan, framework, profile, scored, processes)
+    log.info("scan_scored", extra={"municipality": scan.municipality, "overall": result.overall})
+    return result
+
+
+def _scored_questions(scan: Scan, framework: Framework, profile: Profile) -> dict[str, _Scored]:
+    values: dict[str, list[int | None]] = defaultdict(list)
+    for answer in scan.answers:
+        values[answer.question_id].append(answer.value)
+    scored = {}
+    for question in framework.questions.values():
+        if not profile.applies(question):
+            continue
+        scale = framework.scales[question.scale]
+        stats = question_stats(
+            values.get(question.id, []), scale.max_value, scale.direction == "exposure"
+        )
+        scored[question.id] = _Scored(question, profile.weight(question), stats, scale.max_value)
+    return scored
+
+
+def _score_process(process: str, items: list[_Scored]) -> ProcessScore:
+    controls = [i for i in items if i.question.kind == "control"]
+    exposures = [i for i in items if i.question.kind == "exposure"]
+    gap = weighted_mean([(i.weight, i.stats.weakness) for i in controls])
+    exposure = weighted_mean([(i.weight, i.stats.weakness) for i in exposures])
+    total = vulnerability(gap, exposure)
+    exposure_total = exposure_share(gap, exposure)
+    exact = split_points(total - exposure_total, [i.weight * i.stats.weakness for i in controls])
+    exact += split_points(exposure_total, [i.weight * i.stats.weakness for i in exposures])
+    ordered = controls + exposures
+    tenths = apportion(to_tenths(total), exact, [i.question.id for i in ordered])
+    contributions = [_contribution(i, t) for i, t in zip(ordered, tenths, strict=True)]
+    contributions.sort(key=lambda c: (-c.points, c.question_id))
+    confidence = weighted_mean([(i.weight, i.stats.confidence) for i in items])
+    dont_know = weighted_mean(
+        [(i.weight, Fraction(i.stats.dont_know, max(i.stats.answers, 1))) for i in items]
+    )
+    vuln = tenths_to_float(sum(tenths))
+    res, exp, conf = (fraction_to_float(100 * v) for v in (1 - gap, exposure, confidence))
+    return ProcessScore(
+        process=process,
+        vulnerability=vuln,
+        exposure=exp,
+        resilience=res,
+        confidence=conf,
+        dont_know_share=fraction_to_float(dont_know, 3),
+        exposure_points=tenths_to_float(sum(tenths[len(controls) :])),
+        control_points=tenths_to_float(sum(tenths[: len(controls)])),
+        contributions=contributions,
+        explanation=explain.process_text(process, vuln, res, exp, conf),
+    )
+
+
+def _contribution(item: _Scored, tenths: int) -> Contribution:
+    question, stats = item.question, item.stats
+    level = fraction_to_float(stats.level, 2) if stats.level is not None else None
+    weakness = fraction_to_float(stats.weakness, 3)
+    points = tenths_to_float(tenths)
+    return Contribution(
+        question_id=question.id,
+        process=question.process,
+        section=question.section,
+        kind=question.kind,
+        target=question.target,
+        weight=float(item.weight),
+        level=level,
+        scale_max=item.scale_max,
+        answers=stats.answers,
+        dont_know=stats.dont_know,
+        weakness=weakness,
+        points=points,
+        measures=list(question.measures),
+        explanation=explain.contribution_text(
+            question.kind,
+            question.target,
+            level,
+            item.scale_max,
+            stats.answers,
+            stats.dont_know,
+            weakness,
+            points,
+        ),
+    )
+
+
+def _assemble(
+    scan: Scan,
+    framework: Framework,
+    profile: Profile,
+    scored: dict[str, _Scored],
+    processes: dict[str, ProcessScore],
+) -> ScanResult:
+    heatmap = {pid: _heat_row(score) for pid, score in processes.items()}
+    count = max(len(processes), 1)
+    overall = sum((Fraction(str(p.vulnerability)) for p in processes.values()), Fraction(0)) / count
+    confidence = sum((Fraction(str(p.confidence)) for p in processes.values()), Fraction(0)) / count
+    return ScanResult(
+        scan=_meta(scan, profile),
+        processes=processes,
+        overall=fraction_to_float(overall),
+        confidence=fraction_to_float(confidence),
+        circumstances=_categories(framework, scored, heatmap, count),
+        heatmap={
+            pid: {t: tenths_to_float(v) for t, v in row.items()} for pid, row in heatmap.items()
+        },
+        top=_top(processes),
+        disagreements=_disagreements(scan, scored),
+    )
+
+
+def _meta(scan: Scan, profile: Profile) -> ScanMeta:
+    return ScanMeta(
+        id=scan.id,
+        title=scan.title,
+        municipality=scan.municipality,
+        municipality_name=profile.municipality.name,
+        date=scan.date,
+        mode=scan.mode,
+        framework_version=scan.framework_version,
+        size_class=profile.size_class.id,
+        small_profile=profile.small,
+        respondents=len(scan.respondents),
+        participants=scan.workshop.participants if scan.workshop else None,
+    )
+
+
+def _heat_row(score: ProcessScore) -> dict[str, int]:
+    row: dict[str, int] = defaultdict(int)
+    for contribution in score.contributions:
+        row[contribution.target] += round(contribution.points * 10)
+    return dict(row)
+
+
+def _group(framework: Framework, target: str) -> str:
+    if target in framework.circumstances:
+        return framework.circumstances[target].kind
+    if target in framework.factors:
+        return framework.factors[target].group
+    return "other"
+
+
+def _categories(
+    framework: Framework,
+    scored: dict[str, _Scored],
+    heatmap: dict[str, dict[str, int]],
+    count: int,
+) -> dict[str, CategoryScore]:
+    by_target: dict[str, list[_Scored]] = defaultdict(list)
+    for item in scored.values():
+        by_target[item.question.target].append(item)
+    categories = {}
+    for target in sorted(by_target):
+        items = by_target[target]
+        weakness = weighted_mean([(i.weight, i.stats.weakness) for i in items])
+        points = Fraction(sum(row.get(target, 0) for row in heatmap.values()), 10 * count)
+        categories[target] = CategoryScore(
+            target=target,
+            group=_group(framework, target),
+            weakness=fraction_to_float(100 * weakness),
+            vulnerability=fraction_to_float(points),
+            questions=len(items),
+        )
+    return categories
+
+
+def _top(processes: dict[str, ProcessScore]) -> list[TopVulnerability]:
+    ranked = sorted(processes.values(), key=lambda p: (-p.vulnerability, p.process))
+    return [
+        TopVulnerability(
+            process=p.process,
+            vulnerability=p.vulnerability,
+            drivers=[c.question_id for c in p.contributions[:3] if c.points > 0],
+        )
+        for p in ranked[:TOP_COUNT]
+    ]
+
+
+def _disagreements(scan: Scan, scored: dict[str, _Scored]) -> list[Disagreement]:
+    if scan.mode != "survey":
+        return []
+    by_question: dict[str, dict[str, int | None]] = defaultdict(dict)
+    for answer in scan.answers:
+        by_question[answer.question_id][answer.respondent or ""] = answer.value
+    found = []
+    for qid, item in scored.items():
+        if item.stats.spread >= DISAGREEMENT_FLAG:
+            spread = fraction_to_float(item.stats.spread, 3)
+            found.append(
+                Disagreement(
+                    question_id=qid,
+                    process=item.question.process,
+                    target=item.question.target,
+                    values=dict(sorted(by_question[qid].items())),
+                    spread=spread,
+                    explanation=explain.disagreement_text(qid, spread),
+                )
+            )
+    return sorted(found, key=lambda d: (-d.spread, d.question_id))
+
+
+def weak_answers(result: ScanResult, threshold: float = WEAK_THRESHOLD) -> list[WeakAnswer]:
+    """Control questions whose weakness (gap, "weet niet" = 1) is at least ``threshold``.
+
+    One entry per process the question counts for, largest contribution first.
+    """
+    weak = [
+        WeakAnswer(
+            question_id=c.question_id,
+            process=pid,
+            target=c.target,
+            weakness=c.weakness,
+            points=c.points,
+            dont_know=c.dont_know > 0,
+            measures=c.measures,
+        )
+        for pid, score in result.processes.items()
+        for c in score.contributions
+        if c.kind == "control" and c.weakness >= threshold
+    ]
+    return sorted(weak, key=lambda w: (-w.points, w.process, w.question_id))
