@@ -1,0 +1,86 @@
+"""Fill a rule's explanation template from a result row, with Dutch or English number formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import string
+from collections.abc import Mapping
+from typing import Any
+
+NULL_TEXT = "—"
+
+
+class ExplanationError(ValueError):
+    """The template names a value that is neither a result column nor a parameter."""
+
+
+def _group(number: float, decimals: int, language: str) -> str:
+    text = f"{number:,.{decimals}f}"
+    if language == "en":
+        return text
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _significant(number: float, language: str) -> str:
+    """Up to four significant decimals, trailing zeros dropped."""
+    if number == int(number) and abs(number) < 1e15:
+        return _group(number, 0, language)
+    magnitude = abs(number)
+    decimals = 2 if magnitude >= 1 else 4
+    while magnitude and magnitude < 10 ** -(decimals - 3) and decimals < 12:
+        decimals += 1
+    text = _group(number, decimals, language)
+    sep = "." if language == "en" else ","
+    return text.rstrip("0").rstrip(sep) if sep in text else text
+
+
+def format_value(value: Any, spec: str, language: str) -> str:
+    """Format one value; ``spec`` is one of eur, pct, int, num, date, list or empty."""
+    if value is None:
+        return NULL_TEXT
+    if isinstance(value, decimal.Decimal):
+        value = float(value)
+    if spec == "eur":
+        amount = _group(float(value), 2, language)
+        return f"€ {amount}" if language != "en" else f"€{amount}"
+    if spec == "pct":
+        return _significant(round(float(value) * 100, 4), language) + "%"
+    if spec == "int":
+        return _group(round(float(value)), 0, language)
+    if spec in ("date", "") and isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return day.strftime("%d-%m-%Y") if language != "en" else day.isoformat()
+    if spec in ("list", "") and isinstance(value, list | tuple):
+        return ", ".join(format_value(item, "", language) for item in value)
+    if spec in ("num", "") and isinstance(value, int | float) and not isinstance(value, bool):
+        return _significant(float(value), language)
+    if spec in ("", "num", "list", "date"):
+        return str(value)
+    raise ExplanationError(f"unknown format spec {spec!r}")
+
+
+def fields_of(template: str) -> list[tuple[str, str]]:
+    """(name, spec) of every placeholder in a template."""
+    return [
+        (name, spec or "")
+        for _, name, spec, _ in string.Formatter().parse(template)
+        if name is not None
+    ]
+
+
+def explain(template: str, row: Mapping[str, Any], params: Mapping[str, Any], language: str) -> str:
+    """Render ``template``; columns of ``row`` take precedence over parameters."""
+    parts: list[str] = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is None:
+            continue
+        if name in row:
+            value = row[name]
+        elif name in params:
+            value = params[name]
+        else:
+            raise ExplanationError(f"placeholder {{{name}}} is neither a column nor a parameter")
+        parts.append(format_value(value, spec or "", language))
+    return "".join(parts)
