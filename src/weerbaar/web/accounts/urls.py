@@ -1,0 +1,12 @@
+from django.urls import path
+
+from weerbaar.web.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("account/", views.home, name="home"),
+    path("account/login/", views.LoginView.as_view(), name="login"),
+    path("account/logout/", views.LogoutView.as_view(), name="logout"),
+    path("account/2fa/", views.two_factor, name="two_factor"),
+    path("account/2fa/qr.svg", views.two_factor_qr, name="two_factor_qr"),
+]

@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from weerbaar.web.tenancy.models import Membership, Municipality
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "province", "population", "riec_region", "is_demo"]
+    search_fields = ["code", "name"]
+    list_filter = ["province", "is_demo"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "municipality", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "municipality__name", "municipality__code"]
+    autocomplete_fields = ["user", "municipality"]
