@@ -1,0 +1,120 @@
+"""Why a measure is in the plan, and why a strong measure is not."""
+
+from __future__ import annotations
+
+from weerbaar.measures.effect import marginal_value, process_weight, standalone_value
+from weerbaar.measures.models import Candidate, Gap, PlanProblem, PlanRequest, Reason
+
+EPS = 1e-9
+
+
+def main_gap(problem: PlanProblem, cand: Candidate) -> Gap | None:
+    """The gap this measure addresses that weighs most in the objective."""
+    gaps = [g for g in problem.gaps if g.id in cand.gaps and g.points > 0]
+    if not gaps:
+        return None
+    return max(
+        gaps, key=lambda g: (process_weight(problem.vulnerability[g.process]) * g.points, g.id)
+    )
+
+
+def why_chosen(
+    problem: PlanProblem, request: PlanRequest, cand: Candidate, chosen: set[str], hours: float
+) -> Reason:
+    value = marginal_value(problem, cand.id, chosen)
+    if cand.id in request.mandatory:
+        return Reason(
+            code="mandatory", nl="Verplicht gesteld in het verzoek.", en="Set as mandatory."
+        )
+    if value <= EPS:
+        needed_by = sorted(
+            c.id for c in problem.candidates if c.id in chosen and cand.id in c.prerequisites
+        )
+        if needed_by:
+            names = ", ".join(needed_by)
+            return Reason(
+                code="prerequisite_for",
+                nl=f"Voorwaarde voor {names}.",
+                en=f"Prerequisite of {names}.",
+            )
+        return Reason(
+            code="theme_minimum",
+            nl=f"Nodig voor het minimum van thema {cand.theme}.",
+            en=f"Needed for the minimum of theme {cand.theme}.",
+        )
+    gap = main_gap(problem, cand)
+    per_hour = f"{value / hours:.3f}" if hours > 0 else "∞"
+    where_nl, where_en = _where(gap)
+    return Reason(
+        code="value",
+        nl=f"Verkleint de kwetsbaarheid van {where_nl}; "
+        f"gewogen winst {value:.2f}, {per_hour} per uur.",
+        en=f"Reduces the vulnerability of {where_en}; "
+        f"weighted gain {value:.2f}, {per_hour} per hour.",
+    )
+
+
+def _where(gap: Gap | None) -> tuple[str, str]:
+    if gap is None:
+        return "", ""
+    ref = gap.question or gap.id
+    nl_label = f": {gap.label}" if gap.label else ""
+    en_label = f": {gap.label_en or gap.label}" if gap.label_en or gap.label else ""
+    return (
+        f"{gap.process} (zwak antwoord op {ref}{nl_label})",
+        f"{gap.process} (weak answer on {ref}{en_label})",
+    )
+
+
+def why_rejected(
+    problem: PlanProblem,
+    request: PlanRequest,
+    cand: Candidate,
+    chosen: set[str],
+    available: set[str],
+    used: tuple[float, float],
+) -> Reason:
+    """Reason a measure with value on its own is not in the plan; ``used`` = (cost, hours)."""
+    if cand.id in request.excluded:
+        return Reason(
+            code="excluded", nl="Uitgesloten in het verzoek.", en="Excluded in the request."
+        )
+    if cand.id not in available:
+        return Reason(
+            code="prerequisite",
+            nl=f"Voorwaarde {', '.join(cand.prerequisites)} is uitgesloten of niet beschikbaar.",
+            en=f"Prerequisite {', '.join(cand.prerequisites)} is excluded or unavailable.",
+        )
+    cost, hours_used = used
+    if cand.cost(request.partners) > request.budget_eur - cost + EPS:
+        return Reason(
+            code="budget",
+            nl=f"Past niet meer in het budget (nog € {request.budget_eur - cost:,.0f} vrij).",
+            en=f"Does not fit the remaining budget (€ {request.budget_eur - cost:,.0f} left).",
+        )
+    least = sum(cand.quarter_hours(request.quarters, request.quarters, request.partners))
+    if least > request.hours - hours_used + EPS:
+        return Reason(
+            code="hours",
+            nl=f"Past niet meer in de uren (nog {request.hours - hours_used:g} uur vrij).",
+            en=f"Does not fit the remaining hours ({request.hours - hours_used:g} hours left).",
+        )
+    missing = [p for p in cand.prerequisites if p not in chosen and p not in problem.in_place]
+    if missing:
+        return Reason(
+            code="prerequisite",
+            nl=f"Vraagt eerst {', '.join(missing)}; samen past dat niet of levert het minder op.",
+            en=f"Needs {', '.join(missing)} first; together that does not fit or gains less.",
+        )
+    alone = standalone_value(problem, cand.id)
+    if marginal_value(problem, cand.id, chosen) < 0.5 * alone:
+        return Reason(
+            code="low_added_value",
+            nl="Weinig toegevoegde waarde: gekozen maatregelen dekken dezelfde zwakke plekken al.",
+            en="Low added value: chosen measures already cover the same gaps.",
+        )
+    return Reason(
+        code="capacity",
+        nl="De uren en het budget leveren elders meer op (uren per kwartaal of samen met andere).",
+        en="The hours and budget achieve more elsewhere (quarterly hours or in combination).",
+    )

@@ -1,0 +1,163 @@
+"""Why a plan request cannot be met: checks before solving, and relaxation after.
+
+:func:`check_request` catches the common conflicts with a precise message (a mandatory measure
+that alone exceeds the budget, an excluded prerequisite, an impossible theme minimum).
+:func:`diagnose` handles the rest: it solves again without one constraint group at a time and
+names the groups whose removal makes the request feasible.
+"""
+
+from __future__ import annotations
+
+from weerbaar.measures.models import PlanProblem, PlanRequest
+from weerbaar.measures.optimiser import available_measures, solve
+
+
+class PlanInfeasible(ValueError):
+    """The request has no plan; ``constraint`` names the conflicting constraint group."""
+
+    def __init__(self, constraint: str, nl: str, en: str) -> None:
+        super().__init__(f"{nl} / {en}")
+        self.constraint = constraint
+        self.nl = nl
+        self.en = en
+
+
+class UnknownMeasure(ValueError):
+    """A mandatory or excluded id that is not a candidate measure."""
+
+
+def eur(amount: float) -> str:
+    return f"€ {amount:,.0f}".replace(",", ".")
+
+
+def hours(amount: float) -> str:
+    return f"{amount:g} uur"
+
+
+def check_request(problem: PlanProblem, request: PlanRequest) -> None:
+    """Raise :class:`PlanInfeasible` or :class:`UnknownMeasure` for conflicts visible up front."""
+    known = {c.id for c in problem.candidates}
+    for label, ids in (("mandatory", request.mandatory), ("excluded", request.excluded)):
+        unknown = sorted(set(ids) - known)
+        if unknown:
+            raise UnknownMeasure(
+                f"unknown {label} measure(s): {', '.join(unknown)} (not a candidate for this scan)"
+            )
+    both = sorted(set(request.mandatory) & set(request.excluded))
+    if both:
+        raise PlanInfeasible(
+            "mandatory",
+            f"Maatregel {both[0]} is zowel verplicht als uitgesloten.",
+            f"Measure {both[0]} is both mandatory and excluded.",
+        )
+    _check_mandatory(problem, request)
+    _check_themes(problem, request)
+
+
+def _check_mandatory(problem: PlanProblem, request: PlanRequest) -> None:
+    available = available_measures(problem, request)
+    partners, q_count = request.partners, request.quarters
+    for mid in request.mandatory:
+        cand = problem.candidate(mid)
+        if mid not in available:
+            blocked = [p for p in cand.prerequisites if p not in problem.in_place]
+            raise PlanInfeasible(
+                "prerequisite",
+                f"Verplichte maatregel {mid} kan niet: voorwaarde {', '.join(blocked)} is "
+                "uitgesloten, niet beschikbaar of staat in een kringverwijzing.",
+                f"Mandatory measure {mid} is impossible: its prerequisite {', '.join(blocked)} is "
+                "excluded, unavailable or part of a cycle.",
+            )
+        if cand.cost(partners) > request.budget_eur:
+            raise PlanInfeasible(
+                "budget",
+                f"Verplichte maatregel {mid} kost {eur(cand.cost(partners))}, maar het budget is "
+                f"{eur(request.budget_eur)}.",
+                f"Mandatory measure {mid} costs {eur(cand.cost(partners))} but the budget is "
+                f"{eur(request.budget_eur)}.",
+            )
+        least = sum(cand.quarter_hours(q_count, q_count, partners))
+        if least > request.hours:
+            raise PlanInfeasible(
+                "hours",
+                f"Verplichte maatregel {mid} vraagt minstens {hours(least)}, maar er zijn "
+                f"{hours(request.hours)} beschikbaar.",
+                f"Mandatory measure {mid} needs at least {least:g} hours but only "
+                f"{request.hours:g} hours are available.",
+            )
+        per_q = request.hours_per_quarter
+        if per_q is not None and cand.intro_hours * cand.share(partners) > per_q:
+            raise PlanInfeasible(
+                "hours_per_quarter",
+                f"De invoering van verplichte maatregel {mid} vraagt "
+                f"{hours(cand.intro_hours * cand.share(partners))} in één kwartaal, maar per "
+                f"kwartaal zijn {hours(per_q)} beschikbaar.",
+                f"Introducing mandatory measure {mid} needs "
+                f"{cand.intro_hours * cand.share(partners):g} hours in one quarter but only "
+                f"{per_q:g} hours per quarter are available.",
+            )
+    total_cost = sum(problem.candidate(m).cost(partners) for m in set(request.mandatory))
+    if total_cost > request.budget_eur:
+        raise PlanInfeasible(
+            "budget",
+            f"De verplichte maatregelen kosten samen {eur(total_cost)}, maar het budget is "
+            f"{eur(request.budget_eur)}.",
+            f"The mandatory measures cost {eur(total_cost)} together but the budget is "
+            f"{eur(request.budget_eur)}.",
+        )
+
+
+def _check_themes(problem: PlanProblem, request: PlanRequest) -> None:
+    available = available_measures(problem, request)
+    partners = request.partners
+    for theme, minimum in request.min_theme.items():
+        members = [c for c in problem.candidates if c.theme == theme and c.id in available]
+        if len(members) < minimum:
+            raise PlanInfeasible(
+                f"theme:{theme}",
+                f"Minimaal {minimum} maatregel(en) uit thema {theme} gevraagd, maar er zijn er "
+                f"maar {len(members)} beschikbaar.",
+                f"At least {minimum} measure(s) from theme {theme} requested but only "
+                f"{len(members)} are available.",
+            )
+        cheapest = sum(sorted(c.cost(partners) for c in members)[:minimum])
+        if cheapest > request.budget_eur:
+            raise PlanInfeasible(
+                f"theme:{theme}",
+                f"De {minimum} goedkoopste maatregel(en) uit thema {theme} kosten samen "
+                f"{eur(cheapest)}, maar het budget is {eur(request.budget_eur)}.",
+                f"The {minimum} cheapest measure(s) of theme {theme} cost {eur(cheapest)} "
+                f"together but the budget is {eur(request.budget_eur)}.",
+            )
+
+
+GROUP_NAMES: dict[str, tuple[str, str]] = {
+    "budget": ("het budget", "the budget"),
+    "hours": ("het totaal aantal uren", "the total hours"),
+    "hours_per_quarter": ("de uren per kwartaal", "the hours per quarter"),
+    "mandatory": ("de verplichte maatregelen", "the mandatory measures"),
+    "theme": ("de themaminimums", "the theme minimums"),
+}
+
+
+def diagnose(problem: PlanProblem, request: PlanRequest) -> PlanInfeasible:
+    """Name the constraint groups that, dropped one at a time, make the request feasible."""
+    groups = ["budget", "hours"]
+    if request.hours_per_quarter is not None:
+        groups.append("hours_per_quarter")
+    if request.mandatory:
+        groups.append("mandatory")
+    if request.min_theme:
+        groups.append("theme")
+    culprits = [g for g in groups if solve(problem, request, relax=[g]).feasible]
+    if not culprits:
+        culprits = groups
+    nl = " of ".join(GROUP_NAMES[g][0] for g in culprits)
+    en = " or ".join(GROUP_NAMES[g][1] for g in culprits)
+    return PlanInfeasible(
+        culprits[0],
+        f"Geen plan mogelijk: de beperkingen botsen. Versoepel {nl} "
+        f"(budget {eur(request.budget_eur)}, {hours(request.hours)}).",
+        f"No plan is possible: the constraints conflict. Relax {en} "
+        f"(budget {eur(request.budget_eur)}, {request.hours:g} hours).",
+    )

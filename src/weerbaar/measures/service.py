@@ -1,0 +1,126 @@
+"""Make an action plan: check the request, solve the MILP, compare with greedy, explain."""
+
+from __future__ import annotations
+
+import logging
+
+from weerbaar.measures.effect import standalone_value, vulnerability_after, weighted_value
+from weerbaar.measures.explain import why_chosen, why_rejected
+from weerbaar.measures.feasibility import check_request, diagnose
+from weerbaar.measures.greedy import greedy_plan, value_per_hour
+from weerbaar.measures.models import (
+    ChosenMeasure,
+    Plan,
+    PlanProblem,
+    PlanRequest,
+    RejectedMeasure,
+    SolverInfo,
+)
+from weerbaar.measures.optimiser import available_measures, solve
+
+log = logging.getLogger(__name__)
+
+
+def make_plan(
+    problem: PlanProblem,
+    request: PlanRequest,
+    *,
+    framework_version: str | None = None,
+    scan: str | None = None,
+) -> Plan:
+    """The optimal plan for ``request``; raises ``PlanInfeasible`` naming the conflict."""
+    check_request(problem, request)
+    solution = solve(problem, request)
+    if not solution.feasible:
+        raise diagnose(problem, request)
+    starts = solution.starts
+    greedy_starts, greedy_ok = greedy_plan(problem, request)
+    chosen = _chosen(problem, request, starts)
+    total_cost = sum(c.cost_eur for c in chosen)
+    by_quarter = [
+        round(sum(c.hours_per_quarter[q] for c in chosen), 6) for q in range(request.quarters)
+    ]
+    objective = weighted_value(problem, starts)
+    greedy_objective = weighted_value(problem, greedy_starts) if greedy_ok else 0.0
+    used = (total_cost, sum(by_quarter))
+    log.info(
+        "plan_solved",
+        extra={"measures": len(chosen), "seconds": solution.seconds, "objective": objective},
+    )
+    return Plan(
+        request=request,
+        chosen=chosen,
+        rejected=_rejected(problem, request, set(starts), used),
+        before=dict(problem.vulnerability),
+        after=vulnerability_after(problem, starts),
+        greedy_after=vulnerability_after(problem, greedy_starts),
+        greedy_chosen=sorted(greedy_starts, key=lambda m: (greedy_starts[m], m)),
+        objective=round(objective, 6),
+        greedy_objective=round(greedy_objective, 6),
+        greedy_feasible=greedy_ok,
+        improvement_over_greedy=round(objective - greedy_objective, 6),
+        total_hours=round(sum(by_quarter), 6),
+        total_cost_eur=round(total_cost, 2),
+        hours_by_quarter=by_quarter,
+        solver=SolverInfo(
+            method="scipy.optimize.milp (HiGHS)",
+            status=solution.status,
+            seconds=round(solution.seconds, 4),
+            variables=solution.variables,
+            constraints=solution.constraints,
+        ),
+        framework_version=framework_version,
+        scan=scan,
+    )
+
+
+def _chosen(
+    problem: PlanProblem, request: PlanRequest, starts: dict[str, int]
+) -> list[ChosenMeasure]:
+    ids = set(starts)
+    out = []
+    for mid in sorted(starts, key=lambda m: (starts[m], m)):
+        cand = problem.candidate(mid)
+        per_q = cand.quarter_hours(starts[mid], request.quarters, request.partners)
+        hours = sum(per_q)
+        reason = why_chosen(problem, request, cand, ids, hours)
+        gain = weighted_value(problem, ids) - weighted_value(problem, ids - {mid})
+        out.append(
+            ChosenMeasure(
+                id=mid,
+                title=cand.title,
+                theme=cand.theme,
+                quarter=starts[mid],
+                hours=round(hours, 4),
+                hours_per_quarter=[round(h, 4) for h in per_q],
+                cost_eur=round(cand.cost(request.partners), 2),
+                shared=cand.share(request.partners) < 1.0,
+                value=round(gain, 6),
+                value_per_hour=round(value_per_hour(gain, hours), 6) if hours > 0 else 0.0,
+                reason=reason,
+            )
+        )
+    return out
+
+
+def _rejected(
+    problem: PlanProblem, request: PlanRequest, chosen: set[str], used: tuple[float, float]
+) -> list[RejectedMeasure]:
+    available = available_measures(problem, request)
+    out = []
+    for cand in problem.candidates:
+        if cand.id in chosen:
+            continue
+        alone = standalone_value(problem, cand.id)
+        if alone <= 0:
+            continue
+        out.append(
+            RejectedMeasure(
+                id=cand.id,
+                title=cand.title,
+                value=round(alone, 6),
+                reason=why_rejected(problem, request, cand, chosen, available, used),
+            )
+        )
+    out.sort(key=lambda r: (-r.value, r.id))
+    return out
