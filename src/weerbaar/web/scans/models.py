@@ -39,12 +39,18 @@ class Scan(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.OPEN
     )
-    participants = models.TextField(
-        _("deelnemers (functies)"),
+    participants = models.PositiveSmallIntegerField(
+        _("aantal deelnemers"),
+        null=True,
         blank=True,
-        help_text=_("Functies of afdelingen van de deelnemers, geen namen."),
+        help_text=_("Workshop: het aantal deelnemers (geen namen)."),
     )
-    moderator = models.CharField(_("moderator"), max_length=200, blank=True)
+    moderator = models.CharField(
+        _("moderator"),
+        max_length=200,
+        blank=True,
+        help_text=_("Workshop: rol of organisatie van de moderator."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -93,6 +99,14 @@ class Respondent(models.Model):
         help_text=_("Een pseudoniem, bijvoorbeeld 'Inkoop 1'. Geen naam."),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="scan_assignments",
+        help_text=_("Optioneel: een account met de rol respondent in plaats van een link."),
+    )
     processes = models.JSONField(_("toegewezen processen"), default=list)
     invited_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
