@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import cast
 
 from weerbaar.knowledge.models import Framework, Municipality, Question, SizeClass
 from weerbaar.scan.errors import ScanError, ScanProblem
@@ -33,20 +30,11 @@ class Profile:
 
 
 def find_municipality(framework: Framework, code: str) -> Municipality | None:
-    """The municipality with CBS ``code``: reference data first, then the demo municipality."""
-    finder = getattr(framework, "find_municipality", None)
-    if callable(finder):
-        try:
-            found = finder(code)
-        except (KeyError, LookupError, ValueError):
-            found = None
-        if isinstance(found, Municipality):
-            return found
-    if code in framework.municipalities:
-        return framework.municipalities[code]
-    from weerbaar.demo import DEMO_MUNICIPALITIES
-
-    return DEMO_MUNICIPALITIES.get(code)
+    """The municipality with CBS ``code``: reference data or the demo municipality."""
+    try:
+        return framework.find_municipality(code)
+    except KeyError:
+        return None
 
 
 def profile_for(framework: Framework, code: str) -> Profile:
@@ -71,9 +59,12 @@ def questions_for_process(framework: Framework, profile: Profile, process: str) 
 
 def resolve_framework(version: str) -> Framework:
     """The framework a scan was answered against (current or archived version)."""
-    knowledge = importlib.import_module("weerbaar.knowledge")
-    finder = cast(Callable[[str], Framework], knowledge.framework_for_version)
-    return finder(version)
+    from weerbaar.knowledge import KnowledgeError, framework_for_version
+
+    try:
+        return framework_for_version(version)
+    except KnowledgeError as exc:
+        raise ScanError([ScanProblem(str(exc), location="framework_version")]) from exc
 
 
 def semantic_version(version: str) -> str:
