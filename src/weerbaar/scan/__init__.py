@@ -6,6 +6,7 @@ Public API: :func:`score_scan`, :func:`compare_scans`, :func:`weak_answers`; the
 
 from __future__ import annotations
 
+from weerbaar.scan.compare import compare_scans
 from weerbaar.scan.errors import ScanError, ScanFileError, ScanProblem
 from weerbaar.scan.models import (
     Answer,
@@ -31,6 +32,7 @@ __all__ = [
     "ScanResult",
     "WeakAnswer",
     "Workshop",
+    "compare_scans",
     "score_scan",
     "weak_answers",
 ]
