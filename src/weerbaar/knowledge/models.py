@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from weerbaar.knowledge.errors import UnknownMunicipalityError
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", min_length=1)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
 
@@ -128,7 +130,9 @@ class RedFlag(Sourced):
     description: Text
     detectable_in_data: bool
     datasets: list[Dataset] = Field(default_factory=list)
-    signal_rules: list[str] = Field(default_factory=list, description="signal rule ids, e.g. FIN-001")
+    signal_rules: list[str] = Field(
+        default_factory=list, description="signal rule ids, e.g. FIN-001"
+    )
 
     @model_validator(mode="after")
     def _datasets_match_detectability(self) -> RedFlag:
@@ -280,7 +284,10 @@ class Question(Strict):
         default_factory=list, description="size class ids; empty means every size class"
     )
     small_weight: float = Field(
-        default=1.0, gt=0, le=5, description="weight multiplier under the small-municipality profile"
+        default=1.0,
+        gt=0,
+        le=5,
+        description="weight multiplier under the small-municipality profile",
     )
     measures: list[Id] = Field(min_length=1, description="measures that address a weak answer")
 
@@ -326,3 +333,28 @@ class Framework(Strict):
     def version(self) -> str:
         """Semantic version plus content hash, e.g. ``1.0.0+3fa9c2d1e0b4``."""
         return f"{self.info.version}+{self.content_hash[:12]}"
+
+    def find_municipality(self, code: str) -> Municipality:
+        """One of the 342 municipalities or a demo one (GM9999); UnknownMunicipalityError else."""
+        from weerbaar.demo import DEMO_MUNICIPALITIES  # the demo package imports these models
+
+        found = self.municipalities.get(code) or DEMO_MUNICIPALITIES.get(code)
+        if found is None:
+            raise UnknownMunicipalityError(code)
+        return found
+
+    def questions_for(self, process: str | None) -> list[Question]:
+        """The questions of one process (``None``: the general questions), in file order."""
+        return [question for question in self.questions.values() if question.process == process]
+
+    def measures_for(self, process: str) -> list[Measure]:
+        """The measures that strengthen ``process``."""
+        return [measure for measure in self.measures.values() if process in measure.processes]
+
+    def red_flag(self, flag_id: str) -> tuple[Process, RedFlag]:
+        """A red flag and its process, by red-flag id; KeyError if unknown."""
+        for process in self.processes.values():
+            for flag in process.red_flags:
+                if flag.id == flag_id:
+                    return process, flag
+        raise KeyError(f"unknown red flag {flag_id!r}")

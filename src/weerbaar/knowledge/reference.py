@@ -1,0 +1,53 @@
+"""Reference data shipped beside the framework: municipalities and risk-sector SBI codes."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+from weerbaar.knowledge.errors import Problem
+from weerbaar.knowledge.models import Municipality, SizeClass
+
+REFERENCE_DIR = Path(__file__).parent / "reference"
+
+
+def sbi_codes(directory: Path = REFERENCE_DIR) -> set[str]:
+    """The SBI codes that ``circumstances.yaml`` may cite."""
+    with (directory / "sbi_risk_sectors.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["sbi_code"].strip() for row in csv.DictReader(handle)}
+
+
+def size_class_for(population: int, classes: Iterable[SizeClass]) -> str | None:
+    """The id of the size class whose band holds ``population`` (``None`` if no band does)."""
+    for size_class in classes:
+        upper = size_class.max_population
+        if population >= size_class.min_population and (upper is None or population < upper):
+            return size_class.id
+    return None
+
+
+def municipalities(
+    classes: list[SizeClass], directory: Path = REFERENCE_DIR
+) -> tuple[dict[str, Municipality], list[Problem]]:
+    """The 342 municipalities with their size class derived from population."""
+    result: dict[str, Municipality] = {}
+    problems: list[Problem] = []
+    relative = "reference/municipalities.csv"
+    with (directory / "municipalities.csv").open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            population = int(row["population"])
+            size_class = size_class_for(population, classes)
+            if size_class is None:
+                message = f"population {population} falls in no size class"
+                problems.append(Problem(relative, line, "population", message))
+                continue
+            result[row["code"]] = Municipality(
+                code=row["code"],
+                name=row["name"],
+                province=row["province"],
+                population=population,
+                riec_region=row["riec_region"],
+                size_class=size_class,
+            )
+    return result, problems
