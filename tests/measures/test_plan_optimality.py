@@ -1,0 +1,97 @@
+"""The MILP finds the true optimum: brute force over every assignment agrees with it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from plan_checks import brute_force, objective, violations
+from plan_strategies import problems, requests
+
+from weerbaar.measures.effect import weighted_value
+from weerbaar.measures.examples import greedy_counterexample
+from weerbaar.measures.feasibility import PlanInfeasible
+from weerbaar.measures.greedy import greedy_plan
+from weerbaar.measures.models import Candidate, Gap, PlanProblem, PlanRequest
+from weerbaar.measures.service import make_plan
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> tuple[PlanProblem, PlanRequest]:
+    problem = draw(problems())
+    return problem, draw(requests(problem))
+
+
+@SETTINGS
+@given(instances())
+def test_solver_agrees_with_brute_force(instance: tuple[PlanProblem, PlanRequest]) -> None:
+    problem, request = instance
+    best = brute_force(problem, request)
+    if best is None:
+        with pytest.raises(PlanInfeasible):
+            make_plan(problem, request)
+        return
+    plan = make_plan(problem, request)
+    starts = {c.id: c.quarter for c in plan.chosen}
+    assert violations(problem, request, starts) == []
+    assert objective(problem, set(starts)) == pytest.approx(best, abs=1e-5)
+    assert plan.objective == pytest.approx(best, abs=1e-5)
+
+
+@SETTINGS
+@given(instances())
+def test_optimum_is_never_worse_than_greedy(instance: tuple[PlanProblem, PlanRequest]) -> None:
+    problem, request = instance
+    greedy, greedy_ok = greedy_plan(problem, request)
+    if greedy_ok:
+        assert violations(problem, request, greedy) == []
+    try:
+        plan = make_plan(problem, request)
+    except PlanInfeasible:
+        assert not greedy_ok
+        return
+    if greedy_ok:
+        assert plan.objective >= weighted_value(problem, greedy) - 1e-6
+        assert plan.improvement_over_greedy >= -1e-6
+
+
+def test_optimum_strictly_beats_greedy_on_documented_instance() -> None:
+    problem, request = greedy_counterexample()
+    plan = make_plan(problem, request)
+    assert [c.id for c in plan.chosen] == ["b", "c"]
+    assert plan.greedy_chosen == ["a"]
+    assert plan.objective == pytest.approx(34.6875)
+    assert plan.greedy_objective == pytest.approx(23.125)
+    assert plan.improvement_over_greedy == pytest.approx(11.5625)
+    assert plan.after["inkoop"] < plan.greedy_after["inkoop"]
+
+
+def test_second_measure_on_the_same_gap_adds_less() -> None:
+    problem = PlanProblem(
+        gaps=(Gap(id="g", process="brp", points=50),),
+        candidates=(
+            Candidate(id="x", effect="hoog", intro_hours=10, gaps=("g",)),
+            Candidate(id="y", effect="hoog", intro_hours=10, gaps=("g",)),
+        ),
+        vulnerability={"brp": 80.0},
+    )
+    one = weighted_value(problem, ["x"])
+    two = weighted_value(problem, ["x", "y"])
+    assert 0 < two - one < one
+    assert two == pytest.approx(objective(problem, {"x", "y"}))
+
+
+def test_measures_without_value_are_left_out() -> None:
+    problem = PlanProblem(
+        gaps=(Gap(id="g", process="brp", points=50),),
+        candidates=(
+            Candidate(id="useful", effect="laag", intro_hours=10, gaps=("g",)),
+            Candidate(id="idle", effect="hoog", intro_hours=1),
+        ),
+        vulnerability={"brp": 80.0},
+    )
+    plan = make_plan(problem, PlanRequest(hours=100, budget_eur=100))
+    assert [c.id for c in plan.chosen] == ["useful"]
+    assert plan.chosen[0].quarter == 1
