@@ -13,12 +13,12 @@ from weerbaar.web.tenancy.access import municipality_role_required
 
 @municipality_role_required("coordinator")
 def event_list(request: HttpRequest, code: str) -> HttpResponse:
+    log_event(request, "audit_viewed", request.municipality)  # type: ignore[attr-defined]
     events = AuditEvent.objects.filter(municipality_id=code).select_related("user")
     action = request.GET.get("action", "")
     if action:
         events = events.filter(action=action)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    log_event(request, "audit_viewed", request.municipality)  # type: ignore[attr-defined]
     return render(
         request,
         "audit/event_list.html",

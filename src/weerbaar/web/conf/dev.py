@@ -13,3 +13,7 @@ for _name, _value in {
     os.environ.setdefault(_name, _value)
 
 from weerbaar.web.conf.base import *  # noqa: E402, F403
+
+# Static files straight from the source folders (no collectstatic needed).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

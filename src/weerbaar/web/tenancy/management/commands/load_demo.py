@@ -1,0 +1,50 @@
+"""``load_demo``: Gemeente Voorbeeld (GM9999), its demo users, two scans and an action plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from weerbaar.web.tenancy import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality GM9999 with demo users, two scans and an action plan."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--quiet-logins", action="store_true", help="Do not print the demo logins."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and settings.SECURE:
+            raise CommandError(
+                "load_demo creates users with public passwords: it refuses to run under "
+                "production settings (use weerbaar.web.conf.dev, as `weerbaar demo` does)."
+            )
+        with transaction.atomic():
+            municipality = demo.demo_municipality()
+            logins = demo.ensure_demo_users(municipality)
+            scans = demo.ensure_demo_scans(municipality)
+            plans = demo.ensure_demo_plan(municipality)
+        self.stdout.write(
+            f"load_demo: {municipality} with {len(logins)} demo users, {scans} scans, "
+            f"{plans} action plan(s)"
+        )
+        if not options["quiet_logins"]:
+            self._print_logins(logins)
+
+    def _print_logins(self, logins: list[demo.DemoLogin]) -> None:
+        self.stdout.write("\nDemo logins (http://127.0.0.1:8000/account/login/):")
+        for login in logins:
+            self.stdout.write(f"  {login.role:12} {login.username:18} password: {login.password}")
+            if login.totp_secret:
+                self.stdout.write(f"  {'':12} TOTP secret {login.totp_secret}")
+                self.stdout.write(f"  {'':12} {login.otpauth_url}")
+        self.stdout.write(
+            "Coordinator and admin need a TOTP code: add the secret to an authenticator app, "
+            "or print the current code with `weerbaar manage demo_totp`.\n"
+        )

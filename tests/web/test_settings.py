@@ -1,0 +1,98 @@
+"""Settings: production passes the deploy check, env errors name the variable, docs are complete."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+
+from weerbaar.web.conf.env import REGISTRY, env
+from weerbaar.web.conf.reference import render_settings_reference
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "weerbaar.web.conf.production",
+    "WEERBAAR_SECRET_KEY": "k3Y-" + "x7Qp9zR2vL5mN8bW4cT6yH1jF0dS3gA" * 2,
+    "WEERBAAR_ALLOWED_HOSTS": "weerbaar.gemeente-voorbeeld.nl",
+}
+
+
+def _django(
+    args: list[str], extra_env: dict[str, str], tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("WEERBAAR_", "DJANGO_"))
+    }
+    environment.pop("DATABASE_URL", None)
+    environment.update(extra_env, WEERBAAR_DATA_DIR=str(tmp_path))
+    return subprocess.run(
+        [sys.executable, "-m", "django", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+
+
+def test_production_settings_pass_the_deploy_check_without_warnings(tmp_path: Path) -> None:
+    result = _django(["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_without_secret_key_stops_and_names_the_variable(tmp_path: Path) -> None:
+    incomplete = {k: v for k, v in PRODUCTION_ENV.items() if k != "WEERBAAR_SECRET_KEY"}
+    result = _django(["check"], incomplete, tmp_path)
+    assert result.returncode != 0
+    assert "WEERBAAR_SECRET_KEY" in result.stderr
+
+
+def test_a_malformed_value_is_refused_with_the_variable_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WEERBAAR_TEST_FLAG", "misschien")
+    with pytest.raises(ImproperlyConfigured, match="WEERBAAR_TEST_FLAG"):
+        env("WEERBAAR_TEST_FLAG", help="test only", default=False, cast=bool)
+    monkeypatch.setenv("WEERBAAR_TEST_NUMBER", "tien")
+    with pytest.raises(ImproperlyConfigured, match="WEERBAAR_TEST_NUMBER"):
+        env("WEERBAAR_TEST_NUMBER", help="test only", default=1, cast=int)
+    REGISTRY.pop("WEERBAAR_TEST_FLAG")
+    REGISTRY.pop("WEERBAAR_TEST_NUMBER")
+
+
+def test_env_parses_lists_and_string_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEERBAAR_TEST_HOSTS", " a.nl, b.nl ,,")
+    assert env("WEERBAAR_TEST_HOSTS", help="t", default="", cast=list) == ["a.nl", "b.nl"]
+    monkeypatch.delenv("WEERBAAR_TEST_HOSTS")
+    assert env("WEERBAAR_TEST_HOSTS", help="t", default="x.nl", cast=list) == ["x.nl"]
+    REGISTRY.pop("WEERBAAR_TEST_HOSTS")
+
+
+def test_settings_reference_documents_every_variable() -> None:
+    committed = (ROOT / "docs" / "admin" / "settings.md").read_text(encoding="utf-8")
+    assert committed == render_settings_reference(), (
+        "docs/admin/settings.md is out of date: run `weerbaar manage settings_reference "
+        "--write docs/admin/settings.md`"
+    )
+    for name in REGISTRY:
+        assert f"`{name}`" in committed
+
+
+def test_language_and_security_basics() -> None:
+    assert settings.LANGUAGE_CODE == "nl"
+    assert [code for code, _name in settings.LANGUAGES] == ["nl", "en"]
+    assert settings.SESSION_COOKIE_AGE <= 3600
+    assert settings.X_FRAME_OPTIONS == "DENY"
+    assert len(settings.AUTH_PASSWORD_VALIDATORS) == 4
+
+
+@pytest.mark.django_db
+def test_migrations_are_committed() -> None:
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
