@@ -41,5 +41,9 @@ class UnknownMunicipalityError(KeyError):
         return str(self.args[0])
 
 
-class UnknownVersionError(LookupError):
-    """No current or archived framework has the requested version."""
+class UnknownVersionError(KnowledgeError, LookupError):
+    """No current or archived framework has the requested version (or its snapshot is broken)."""
+
+    def __init__(self, message: str, file: str = "archive") -> None:
+        super().__init__([Problem(file, None, "version", message)])
+        self.message = message

@@ -351,6 +351,10 @@ class Framework(Strict):
         """The measures that strengthen ``process``."""
         return [measure for measure in self.measures.values() if process in measure.processes]
 
+    def red_flags_all(self) -> list[RedFlag]:
+        """Every red flag of every process."""
+        return [flag for process in self.processes.values() for flag in process.red_flags]
+
     def red_flag(self, flag_id: str) -> tuple[Process, RedFlag]:
         """A red flag and its process, by red-flag id; KeyError if unknown."""
         for process in self.processes.values():
