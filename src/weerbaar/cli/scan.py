@@ -1,7 +1,221 @@
-"""`weerbaar scan ...` commands."""
+"""`weerbaar scan ...` commands: thin calls into :mod:`weerbaar.scan`."""
 
 from __future__ import annotations
 
-import typer
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
-app = typer.Typer(help="scan", no_args_is_help=True)
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from weerbaar.knowledge.models import (
+    EXTERNAL_CIRCUMSTANCES,
+    INTERNAL_CIRCUMSTANCES,
+    SAINT_RAISING_FACTORS,
+    SMALL_MUNICIPALITY_FACTORS,
+)
+from weerbaar.scan import ScanError, ScanResult, compare_scans, score_scan
+from weerbaar.scan.io import (
+    comparison_to_json,
+    dump_scan,
+    load_scan,
+    result_to_json,
+    schema_text,
+    write_text_atomic,
+)
+
+app = typer.Typer(
+    help="Zelfscan: scoren, vergelijken, Excel-vragenlijst / self-assessment scan.",
+    no_args_is_help=True,
+)
+console = Console()
+errors = Console(stderr=True)
+COLUMN_ORDER = (
+    *INTERNAL_CIRCUMSTANCES,
+    *SMALL_MUNICIPALITY_FACTORS,
+    *EXTERNAL_CIRCUMSTANCES,
+    *SAINT_RAISING_FACTORS,
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ModeOption(StrEnum):
+    workshop = "workshop"
+    survey = "survey"
+
+
+def _fail(exc: Exception) -> None:
+    errors.print(f"[red]fout / error:[/red] {exc}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="scan file (JSON)")],
+    output: Annotated[OutputFormat, typer.Option("--format", help="table or json")] = (
+        OutputFormat.table
+    ),
+) -> None:
+    """Score a scan: vulnerability per process, explained per question."""
+    try:
+        result = score_scan(load_scan(file))
+    except ScanError as exc:
+        _fail(exc)
+    if output is OutputFormat.json:
+        typer.echo(json.dumps(result_to_json(result), ensure_ascii=False, indent=2))
+        return
+    _print_result(result)
+
+
+def _colour(points: float, high: float, medium: float) -> str:
+    return (
+        "bold white on red"
+        if points >= high
+        else "black on yellow"
+        if points >= medium
+        else "green"
+    )
+
+
+def _print_result(result: ScanResult) -> None:
+    meta = result.scan
+    console.print(
+        f"[bold]Gemeente {meta.municipality_name} ({meta.municipality})[/bold] — {meta.date}, "
+        f"{meta.mode}, kader {meta.framework_version}, grootteklasse {meta.size_class}"
+    )
+    targets = sorted(
+        {t for row in result.heatmap.values() for t in row},
+        key=lambda t: (COLUMN_ORDER.index(t) if t in COLUMN_ORDER else len(COLUMN_ORDER), t),
+    )
+    table = Table(title="Kwetsbaarheid per proces × omstandigheid (punten) / heatmap")
+    for header in ("proces", "kwetsb.", "blootst.", "weerb.", "betrouwb.", *targets):
+        table.add_column(header, justify="right" if header != "proces" else "left")
+    for pid, score in result.processes.items():
+        row = result.heatmap[pid]
+        cells = [f"[{_colour(row[t], 8, 4)}]{row[t]:.1f}[/]" if t in row else "·" for t in targets]
+        table.add_row(
+            pid,
+            f"[{_colour(score.vulnerability, 60, 35)}]{score.vulnerability:.1f}[/]",
+            f"{score.exposure:.0f}",
+            f"{score.resilience:.0f}",
+            f"{score.confidence:.0f}%",
+            *cells,
+        )
+    console.print(table)
+    console.print(
+        f"Gemiddeld / overall: {result.overall:.1f}; betrouwbaarheid {result.confidence:.0f}%"
+    )
+    console.print("[bold]Grootste kwetsbaarheden / top vulnerabilities[/bold]")
+    for item in result.top:
+        console.print(f"  {item.process}: {item.vulnerability:.1f} — {', '.join(item.drivers)}")
+    if result.disagreements:
+        console.print(
+            "[bold]Verschil van mening (gesprek voor een workshop) / disagreements[/bold]"
+        )
+        for d in result.disagreements:
+            values = ", ".join(f"{r}={'?' if v is None else v}" for r, v in d.values.items())
+            console.print(f"  {d.question_id} ({d.target}): {values}")
+
+
+@app.command()
+def compare(
+    old: Annotated[Path, typer.Argument(help="older scan file")],
+    new: Annotated[Path, typer.Argument(help="newer scan file")],
+    output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
+    changes: Annotated[int, typer.Option(help="answers shown per process")] = 3,
+) -> None:
+    """Per process: what changed between two scans, and which answers caused it."""
+    try:
+        comparison = compare_scans(load_scan(old), load_scan(new))
+    except ScanError as exc:
+        _fail(exc)
+    if output is OutputFormat.json:
+        typer.echo(json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=2))
+        return
+    console.print(
+        f"[bold]{comparison.old.date} → {comparison.new.date}[/bold]: "
+        f"gemiddeld / overall {comparison.overall_delta:+.1f}"
+    )
+    table = Table("proces", "oud", "nieuw", "verschil", "oorzaken / causes (punten)")
+    for pid, change in comparison.processes.items():
+        colour = "red" if change.delta > 0 else "green" if change.delta < 0 else "white"
+        causes = "; ".join(
+            f"{c.question_id} {_level(c.old_level)}→{_level(c.new_level)} ({c.delta:+.1f})"
+            for c in change.changes[:changes]
+        )
+        table.add_row(
+            pid,
+            f"{change.old:.1f}",
+            f"{change.new:.1f}",
+            f"[{colour}]{change.delta:+.1f}[/]",
+            causes,
+        )
+    console.print(table)
+
+
+def _level(level: float | None) -> str:
+    return "?" if level is None else f"{level:g}"
+
+
+@app.command()
+def validate(file: Annotated[Path, typer.Argument(help="scan file (JSON)")]) -> None:
+    """Check a scan file against its framework version; every problem is listed."""
+    try:
+        scan = load_scan(file)
+    except ScanError as exc:
+        _fail(exc)
+    console.print(f"OK: {file} ({len(scan.answers)} antwoorden / answers)")
+
+
+@app.command()
+def template(
+    municipality: Annotated[str, typer.Option("--municipality", help="CBS code, e.g. GM9999")],
+    out: Annotated[Path, typer.Option("--out", help="questionnaire to write (.xlsx)")],
+    mode: Annotated[ModeOption, typer.Option("--mode")] = ModeOption.workshop,
+) -> None:
+    """Write an Excel questionnaire to fill in offline."""
+    from weerbaar.knowledge import load_framework
+    from weerbaar.scan.excel import write_template
+
+    try:
+        write_template(load_framework(), municipality, out, mode=mode.value)
+    except ScanError as exc:
+        _fail(exc)
+    console.print(f"Vragenlijst geschreven / questionnaire written: {out}")
+
+
+@app.command("import")
+def import_workbook(
+    files: Annotated[
+        list[Path], typer.Argument(help="filled-in workbook(s); several for a survey")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="scan file to write (JSON)")],
+) -> None:
+    """Read filled-in questionnaire(s) into a scan file; nothing is written on error."""
+    from weerbaar.scan.excel import merge_survey, read_workbook
+
+    try:
+        scans = [read_workbook(path) for path in files]
+        scan = scans[0] if len(scans) == 1 else merge_survey(scans)
+        dump_scan(scan, out)
+    except ScanError as exc:
+        _fail(exc)
+    console.print(f"Scan geschreven / written: {out} ({len(scan.answers)} antwoorden)")
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")] = None,
+) -> None:
+    """Print (or write) the JSON Schema of the scan file format."""
+    if out is None:
+        typer.echo(schema_text(), nl=False)
+    else:
+        write_text_atomic(out, schema_text())
