@@ -71,24 +71,28 @@ class OcdsLoad:
 
 
 def _str(expr: str) -> str:
-    """A JSON leaf as VARCHAR when it is a JSON string, else NULL (Cardinal's ``Value::String``)."""
-    return f"CASE WHEN json_type({expr}) = 'VARCHAR' THEN json_extract_string({expr}, '$') END"
+    """A JSON leaf as VARCHAR when it is a JSON string, else NULL (Cardinal's ``Value::String``).
+
+    JSON text is inspected directly: quoted text without escapes is sliced, only text with
+    backslash escapes goes through the JSON parser.
+    """
+    text = f"CAST({expr} AS VARCHAR)"
+    return (
+        f"CASE WHEN starts_with({text}, '\"') THEN CASE WHEN contains({text}, '\\') "
+        f"THEN json_extract_string({expr}, '$') ELSE ({text})[2:-2] END END"
+    )
 
 
 def _num(expr: str) -> str:
     """A JSON leaf as DOUBLE when it is a JSON number, else NULL (Cardinal's ``as_f64``)."""
-    return (
-        f"CASE WHEN json_type({expr}) IN ('UBIGINT', 'BIGINT', 'DOUBLE') "
-        f"THEN CAST(json_extract_string({expr}, '$') AS DOUBLE) END"
-    )
+    return f"TRY_CAST(CAST({expr} AS VARCHAR) AS DOUBLE)"
 
 
 def _id(expr: str) -> str:
     """An OCDS ``id`` that may be a string or an integer, as text (for award/contract links)."""
-    return (
-        f"CASE WHEN json_type({expr}) IN ('VARCHAR', 'UBIGINT', 'BIGINT') "
-        f"THEN json_extract_string({expr}, '$') END"
-    )
+    text = f"CAST({expr} AS VARCHAR)"
+    integer = f"CASE WHEN regexp_full_match({text}, '-?[0-9]+') THEN {text} END"
+    return f"coalesce({_str(expr)}, {integer})"
 
 
 def _timestamp(expr: str) -> str:
@@ -119,7 +123,7 @@ def _read_raw(con: duckdb.DuckDBPyConnection, path: Path, excluded: list[str]) -
         CREATE OR REPLACE TEMP TABLE ocds_included AS
         SELECT line_no, {_str("ocid")} AS ocid, buyer, tender, bids, awards, contracts
         FROM ocds_raw
-        WHERE json_type(ocid) = 'VARCHAR'
+        WHERE starts_with(CAST(ocid AS VARCHAR), '"')
           AND coalesce({_str("tender.status")}, '') <> 'cancelled'
           AND NOT coalesce(list_contains({_sql_list(excluded)},
                                          {_str("tender.procurementMethodDetails")}), FALSE)
@@ -164,7 +168,6 @@ def _create_bids(con: duckdb.DuckDBPyConnection) -> None:
                  {_str("b.value.currency")} AS currency, len(b.tenderers) AS tenderer_count,
                  CASE WHEN len(b.tenderers) > 0 THEN b.tenderers ELSE [NULL] END AS tenderers
           FROM bid
-        )
         ), tenderer AS (
           SELECT * EXCLUDE (tenderers), unnest(tenderers) AS t FROM flat
         )
@@ -188,7 +191,6 @@ def _create_awards(con: duckdb.DuckDBPyConnection) -> None:
                  {_str("a.value.currency")} AS currency, len(a.suppliers) AS supplier_count,
                  CASE WHEN len(a.suppliers) > 0 THEN a.suppliers ELSE [NULL] END AS suppliers
           FROM award
-        )
         ), supplier AS (
           SELECT * EXCLUDE (suppliers), unnest(suppliers) AS s FROM flat
         )

@@ -47,13 +47,13 @@ class Exclusions(_Section):
     procurement_method_details: str | None = None
 
 
-class R003(_Section):
+class R003Section(_Section):
     threshold: int | None = None
     procurement_methods: str | None = None
     procurement_method_details: dict[str, int] = Field(default_factory=dict)
 
 
-class R018(_Section):
+class R018Section(_Section):
     procurement_methods: str | None = None
 
 
@@ -61,22 +61,22 @@ class FloatThreshold(_Section):
     threshold: float | None = None
 
 
-class R025(_Section):
+class R025Section(_Section):
     percentile: int | None = None
     threshold: float | None = None
 
 
-class R035(_Section):
+class R035Section(_Section):
     threshold: int | None = None
 
 
-class R038(_Section):
+class R038Section(_Section):
     threshold: float | None = None
     minimum_submitted_bids: int | None = None
     minimum_contracting_processes: int | None = None
 
 
-class R048(_Section):
+class R048Section(_Section):
     digits: int | None = None
     threshold: int | None = None
     minimum_contracting_processes: int | None = None
@@ -89,16 +89,16 @@ class CardinalSettings(_Section):
     no_price_comparison_procurement_methods: str | None = None
     price_comparison_procurement_methods: str | None = None
     exclusions: Exclusions = Field(default_factory=Exclusions)
-    R003: R003 | None = None
-    R018: R018 | None = None
+    R003: R003Section | None = None
+    R018: R018Section | None = None
     R024: FloatThreshold | None = None
-    R025: R025 | None = None
+    R025: R025Section | None = None
     R028: _Section | None = None
     R030: _Section | None = None
-    R035: R035 | None = None
+    R035: R035Section | None = None
     R036: _Section | None = None
-    R038: R038 | None = None
-    R048: R048 | None = None
+    R038: R038Section | None = None
+    R048: R048Section | None = None
     R058: FloatThreshold | None = None
 
     def excluded_procurement_method_details(self) -> list[str]:
@@ -133,12 +133,16 @@ def _price(settings: CardinalSettings) -> dict[str, Any]:
     }
 
 
+def _default(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
 def _fixed(value: float | None) -> float:
     return NOT_SET if value is None else float(value)
 
 
 def _r003(s: CardinalSettings) -> dict[str, Any]:
-    section = s.R003 or R003()
+    section = s.R003 or R003Section()
     details = sorted(section.procurement_method_details.items())
     return {
         "threshold": 15 if section.threshold is None else section.threshold,
@@ -149,16 +153,16 @@ def _r003(s: CardinalSettings) -> dict[str, Any]:
 
 
 def _r038(s: CardinalSettings) -> dict[str, Any]:
-    section = s.R038 or R038()
+    section = s.R038 or R038Section()
     return {
         "threshold": _fixed(section.threshold),
-        "minimum_submitted_bids": section.minimum_submitted_bids or 2,
-        "minimum_contracting_processes": section.minimum_contracting_processes or 2,
+        "minimum_submitted_bids": _default(section.minimum_submitted_bids, 2),
+        "minimum_contracting_processes": _default(section.minimum_contracting_processes, 2),
     }
 
 
 def _r025(s: CardinalSettings) -> dict[str, Any]:
-    section = s.R025 or R025()
+    section = s.R025 or R025Section()
     return {
         "percentile": 75 if section.percentile is None else section.percentile,
         "threshold": _fixed(section.threshold),
@@ -166,7 +170,7 @@ def _r025(s: CardinalSettings) -> dict[str, Any]:
 
 
 def _r048(s: CardinalSettings) -> dict[str, Any]:
-    section = s.R048 or R048()
+    section = s.R048 or R048Section()
     return {
         "digits": 2 if section.digits is None else section.digits,
         "threshold": NOT_SET if section.threshold is None else float(section.threshold),
@@ -180,14 +184,14 @@ def _r048(s: CardinalSettings) -> dict[str, Any]:
 _PARAMETERS: dict[str, Any] = {
     "R003": _r003,
     "R018": lambda s: {
-        "procurement_methods": split_pipes((s.R018 or R018()).procurement_methods, "open|selective")
+        "procurement_methods": split_pipes((s.R018 or R018Section()).procurement_methods, "open|selective")
     },
     "R024": lambda s: {**_price(s), "threshold": _fixed((s.R024 or FloatThreshold()).threshold)},
     "R058": lambda s: {**_price(s), "threshold": _fixed((s.R058 or FloatThreshold()).threshold)},
     "R025": _r025,
     "R028": _price,
     "R030": lambda s: {},
-    "R035": lambda s: {"threshold": max((s.R035 or R035()).threshold or 1, 1)},
+    "R035": lambda s: {"threshold": max((s.R035 or R035Section()).threshold or 1, 1)},
     "R036": _price,
     "R038": _r038,
     "R048": _r048,
