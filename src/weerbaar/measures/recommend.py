@@ -1,0 +1,109 @@
+"""From a scored scan to the optimiser's inputs: gaps, candidate measures and their effects.
+
+A *gap* is a weak control answer (weakness at least ``threshold``) as it counts for one process;
+it is worth the points it contributes to that process's vulnerability. A measure *addresses* the
+gap when the question lists the measure and, for a general question that counts for every
+process, when the measure also names that process. Exposure (risky locations and sectors) is not
+something a measure of the municipality removes, so exposure points are never a gap.
+Candidates are the measures that address at least one gap, plus every measure they need first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from weerbaar.knowledge.models import Framework, Measure
+from weerbaar.measures.models import Candidate, Gap, PlanProblem
+from weerbaar.scan import ScanResult, WeakAnswer, weak_answers
+
+WEAK_THRESHOLD = 0.5
+
+
+def gap_id(process: str, question_id: str) -> str:
+    return f"{process}:{question_id}"
+
+
+def gaps_from_scan(result: ScanResult, framework: Framework, threshold: float) -> list[Gap]:
+    gaps = []
+    for weak in weak_answers(result, threshold):
+        if weak.points <= 0:
+            continue
+        question = framework.questions.get(weak.question_id)
+        gaps.append(
+            Gap(
+                id=gap_id(weak.process, weak.question_id),
+                process=weak.process,
+                question=weak.question_id,
+                label=question.text.nl if question else "",
+                label_en=question.text.en if question else "",
+                points=weak.points,
+            )
+        )
+    return gaps
+
+
+def addresses(measure: Measure, weak: WeakAnswer, framework: Framework) -> bool:
+    """Whether ``measure`` addresses the weak answer ``weak`` in its process."""
+    if measure.id not in weak.measures:
+        return False
+    question = framework.questions.get(weak.question_id)
+    specific = question is not None and question.process == weak.process
+    return specific or weak.process in measure.processes
+
+
+def candidate(measure: Measure, gaps: Iterable[str]) -> Candidate:
+    return Candidate(
+        id=measure.id,
+        title=measure.title.nl,
+        title_en=measure.title.en,
+        theme=measure.theme,
+        effect=measure.effect,
+        intro_hours=measure.effort_intro_hours,
+        run_hours_per_year=measure.effort_run_hours_per_year,
+        cost_eur=measure.cost_eur,
+        delivered_by=tuple(str(d.value) for d in measure.delivered_by),
+        shared_share=measure.shared_share,
+        gaps=tuple(sorted(gaps)),
+        prerequisites=tuple(measure.prerequisites),
+    )
+
+
+def problem_from_scan(
+    result: ScanResult,
+    framework: Framework,
+    *,
+    in_place: Iterable[str] = (),
+    threshold: float = WEAK_THRESHOLD,
+) -> PlanProblem:
+    """The plan problem for a scored scan: its gaps and the measures that address them."""
+    in_place_ids = frozenset(in_place)
+    unknown = sorted(in_place_ids - set(framework.measures))
+    if unknown:
+        raise ValueError(f"unknown measure(s) marked as in place: {', '.join(unknown)}")
+    gaps = gaps_from_scan(result, framework, threshold)
+    weak = {gap_id(w.process, w.question_id): w for w in weak_answers(result, threshold)}
+    addressed: dict[str, list[str]] = {}
+    for gap in gaps:
+        for mid in weak[gap.id].measures:
+            measure = framework.measures.get(mid)
+            if measure is not None and addresses(measure, weak[gap.id], framework):
+                addressed.setdefault(mid, []).append(gap.id)
+    wanted = _with_prerequisites(set(addressed) - in_place_ids, framework, in_place_ids)
+    candidates = tuple(
+        candidate(framework.measures[mid], addressed.get(mid, ())) for mid in sorted(wanted)
+    )
+    vulnerability = {pid: score.vulnerability for pid, score in result.processes.items()}
+    return PlanProblem(
+        gaps=tuple(gaps), candidates=candidates, vulnerability=vulnerability, in_place=in_place_ids
+    )
+
+
+def _with_prerequisites(ids: set[str], framework: Framework, in_place: frozenset[str]) -> set[str]:
+    todo, wanted = list(ids), set(ids)
+    while todo:
+        measure = framework.measures.get(todo.pop())
+        for prereq in measure.prerequisites if measure else ():
+            if prereq not in wanted and prereq not in in_place and prereq in framework.measures:
+                wanted.add(prereq)
+                todo.append(prereq)
+    return wanted
