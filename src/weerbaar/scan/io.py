@@ -67,7 +67,16 @@ def _problem(data: Any, error: Any) -> ScanProblem:
 
 
 def scan_to_json(scan: Scan) -> str:
+    """Readable JSON: empty optional fields left out, but ``"value": null`` ("weet niet") kept."""
     data = scan.model_dump(mode="json", exclude_none=True)
+    data["answers"] = [
+        {
+            "question_id": answer.question_id,
+            "value": answer.value,
+            **answer.model_dump(mode="json", exclude_none=True),
+        }
+        for answer in scan.answers
+    ]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
