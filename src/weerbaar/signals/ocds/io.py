@@ -268,7 +268,7 @@ def _locate_bad_line(path: Path) -> str:
 def load_ocds(
     con: duckdb.DuckDBPyConnection, path: str | Path, settings: CardinalSettings | None = None
 ) -> OcdsLoad:
-    """Read compiled releases from ``path`` (``.jsonl`` or ``.jsonl.gz``) into the ``ocds_*`` tables.
+    """Read compiled releases (``.jsonl`` or ``.jsonl.gz``) into the ``ocds_*`` tables.
 
     Raises :class:`OcdsLoadError` naming the file and line when a line is not a JSON object or a
     field has a structure no OCDS release has (e.g. ``awards`` that is not an array).
@@ -289,9 +289,7 @@ def load_ocds(
     _create_awards(con)
     _create_contracts(con)
     currency = _main_currency(con, settings.currency)
-    con.execute(
-        "UPDATE ocds_bids SET is_main_currency = coalesce(currency = ?, FALSE)", [currency]
-    )
+    con.execute("UPDATE ocds_bids SET is_main_currency = coalesce(currency = ?, FALSE)", [currency])
     releases = con.execute("SELECT count(*) FROM ocds_raw").fetchone()
     con.execute("DROP TABLE ocds_included")
     con.execute("DROP TABLE ocds_raw")

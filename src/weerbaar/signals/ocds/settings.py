@@ -175,7 +175,8 @@ def _r048(s: CardinalSettings) -> dict[str, Any]:
         "digits": 2 if section.digits is None else section.digits,
         "threshold": NOT_SET if section.threshold is None else float(section.threshold),
         "minimum_contracting_processes": (
-            20 if section.minimum_contracting_processes is None
+            20
+            if section.minimum_contracting_processes is None
             else section.minimum_contracting_processes
         ),
     }
@@ -184,7 +185,9 @@ def _r048(s: CardinalSettings) -> dict[str, Any]:
 _PARAMETERS: dict[str, Any] = {
     "R003": _r003,
     "R018": lambda s: {
-        "procurement_methods": split_pipes((s.R018 or R018Section()).procurement_methods, "open|selective")
+        "procurement_methods": split_pipes(
+            (s.R018 or R018Section()).procurement_methods, "open|selective"
+        )
     },
     "R024": lambda s: {**_price(s), "threshold": _fixed((s.R024 or FloatThreshold()).threshold)},
     "R058": lambda s: {**_price(s), "threshold": _fixed((s.R058 or FloatThreshold()).threshold)},

@@ -27,7 +27,7 @@ WITH periods AS (
 SELECT
   ocid AS entity_id,
   [ocid] AS record_ids,
-  1.0 AS value,
+  CAST(1.0 AS DOUBLE) AS value,
   days,
   minimum_days,
   coalesce(procurement_method_details, procurement_method, '?') AS procedure,

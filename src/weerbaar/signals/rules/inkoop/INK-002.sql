@@ -4,7 +4,7 @@
 SELECT
   p.ocid AS entity_id,
   [p.ocid] AS record_ids,
-  1.0 AS value,
+  CAST(1.0 AS DOUBLE) AS value,
   p.number_of_tenderers,
   coalesce(p.procurement_method, '?') AS procurement_method
 FROM ocds_processes AS p

@@ -1,0 +1,97 @@
+"""Run the INK rules that reproduce Cardinal's indicators, and shape hits as Cardinal's output.
+
+Cardinal (``ocdscardinal indicators``) prints ``{"OCID": {ocid: {code: value}}, "Buyer": ...,
+"ProcuringEntity": ..., "Tenderer": ..., "Meta": {code: {q1, q3, lower_fence|upper_fence}},
+"Maps": {...}}``; a group or code appears only when something is flagged, Meta values are
+rounded to 4 decimals. :func:`to_cardinal` builds that object from our hits so the two can be
+compared key by key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from weerbaar.signals.engine import run_rule
+from weerbaar.signals.models import Hit
+from weerbaar.signals.ocds.io import load_ocds
+from weerbaar.signals.ocds.settings import RULE_IDS, CardinalSettings
+from weerbaar.signals.registry import RuleRegistry, builtin_registry
+
+CODES: dict[str, str] = {rule_id: code for code, rule_id in RULE_IDS.items()}
+GROUPS = {
+    "ocid": "OCID",
+    "buyer": "Buyer",
+    "procuring_entity": "ProcuringEntity",
+    "tenderer": "Tenderer",
+}
+# Value Cardinal gives a tenderer named by an OCID-level indicator (R024/R035/R058: 0.0).
+TENDERER_VALUES = {"R024": 0.0, "R028": 1.0, "R030": 1.0, "R035": 0.0, "R058": 0.0}
+_META_PREFIX = {"R038": True}
+
+
+def run_indicators(
+    con: duckdb.DuckDBPyConnection,
+    settings: CardinalSettings,
+    registry: RuleRegistry | None = None,
+) -> list[Hit]:
+    """Run the rule of every indicator enabled in ``settings`` on the loaded ``ocds_*`` tables."""
+    registry = registry or builtin_registry()
+    hits: list[Hit] = []
+    for rule_id, params in settings.rule_parameters().items():
+        hits.extend(run_rule(con, registry.get(rule_id), params))
+    return hits
+
+
+def run_file(path: str | Path, settings: CardinalSettings) -> dict[str, Any]:
+    """Load ``path`` and return Cardinal's output object for it (with Meta and Maps)."""
+    con = duckdb.connect()
+    try:
+        load_ocds(con, path, settings)
+        return to_cardinal(run_indicators(con, settings), meta=True, maps=True)
+    finally:
+        con.close()
+
+
+def _meta_entry(meta: dict[str, dict[str, float | None]], code: str, hit: Hit) -> None:
+    prefix = f"{GROUPS[hit.entity_type]}_" if code in _META_PREFIX else ""
+    entry = meta.setdefault(code, {})
+    for name, value in hit.fences.items():
+        if value is not None or name in ("q1", "q3"):
+            entry[prefix + name] = None if value is None else round(value, 4)
+
+
+def to_cardinal(hits: Iterable[Hit], *, meta: bool = True, maps: bool = False) -> dict[str, Any]:
+    """Cardinal's output object for hits of the INK rules that mirror its indicators.
+
+    Hits of other rules are ignored. Meta is only known for indicators with at least one hit
+    (fences travel with hits); Maps holds ``ocid_tenderer_rNNN`` for flagged processes and
+    ``ocid_buyer_r038``/``ocid_procuringentity_r038`` are not reproduced (they list every
+    process with a disqualified bid, not a result).
+    """
+    result: dict[str, Any] = {}
+    meta_part: dict[str, dict[str, float | None]] = {}
+    maps_part: dict[str, dict[str, list[str]]] = {}
+    for hit in hits:
+        code = CODES.get(hit.rule_id)
+        if code is None:
+            continue
+        group = result.setdefault(GROUPS[hit.entity_type], {})
+        group.setdefault(hit.entity_id, {})[code] = hit.value
+        tenderers = hit.details.get("tenderer_ids") or []
+        for tenderer in tenderers:
+            value = TENDERER_VALUES[code]
+            result.setdefault("Tenderer", {}).setdefault(tenderer, {})[code] = value
+        if tenderers:
+            key = f"ocid_tenderer_{code.lower()}"
+            maps_part.setdefault(key, {})[hit.entity_id] = sorted(tenderers)
+        if hit.fences:
+            _meta_entry(meta_part, code, hit)
+    if meta and meta_part:
+        result["Meta"] = meta_part
+    if maps:
+        result["Maps"] = maps_part
+    return result

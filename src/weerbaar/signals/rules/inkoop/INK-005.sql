@@ -1,0 +1,106 @@
+-- Cardinal R058, heavily discounted bid (src/indicators/r058.rs, util.rs
+-- SecondLowestBidRatio). The same ratio as INK-004 (R024): (runner-up - winner) / winner, from
+-- the valid single-tenderer bids in the main currency of processes with exactly one active award
+-- to a single supplier and no non-final award. Flagged when the ratio is at or above the upper
+-- fence Q3 + 1.5 IQR (Hyndman-Fan type 8 quartiles over all ratios), or a fixed threshold;
+-- skipped when the fence is not positive. The winner is the flagged tenderer.
+WITH comparable AS (
+  SELECT p.ocid
+  FROM ocds_processes AS p
+  WHERE p.has_awards AND p.has_bid_details
+    AND CASE
+      WHEN array_length({{ price_comparison_procurement_methods }}) > 0 THEN coalesce(
+        array_contains({{ price_comparison_procurement_methods }}, p.procurement_method_details),
+        FALSE)
+      ELSE NOT coalesce(
+        array_contains({{ no_price_comparison_procurement_methods }},
+                       p.procurement_method_details), FALSE)
+    END
+),
+award_state AS (
+  SELECT
+    a.ocid,
+    count(DISTINCT CASE WHEN a.status = 'active' THEN a.award_index END) AS active_awards,
+    sum(CASE WHEN a.status NOT IN ('active', 'cancelled', 'unsuccessful') THEN 1 ELSE 0 END)
+      AS open_awards,
+    max(CASE WHEN a.status = 'active' THEN a.supplier_count END) AS suppliers,
+    max(CASE WHEN a.status = 'active' THEN a.supplier_id END) AS supplier_id
+  FROM ocds_awards AS a
+  JOIN comparable AS c ON c.ocid = a.ocid
+  GROUP BY a.ocid
+),
+valid_bids AS (
+  SELECT b.ocid, b.bid_index, b.tenderer_id, b.amount, s.supplier_id
+  FROM ocds_bids AS b
+  JOIN award_state AS s ON s.ocid = b.ocid
+  WHERE s.active_awards = 1 AND s.open_awards = 0 AND s.suppliers = 1
+    AND s.supplier_id IS NOT NULL
+    AND b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
+    AND b.amount IS NOT NULL AND b.is_main_currency
+),
+ranked AS (
+  SELECT
+    ocid, tenderer_id, amount, tenderer_id = supplier_id AS is_winner,
+    row_number() OVER (
+      PARTITION BY ocid, tenderer_id = supplier_id ORDER BY amount, bid_index
+    ) AS position
+  FROM valid_bids
+),
+ratios AS (
+  SELECT
+    w.ocid, w.tenderer_id AS winner_id, r.tenderer_id AS runner_up_id,
+    w.amount AS winning_bid, r.amount AS runner_up_bid,
+    (r.amount - w.amount) / w.amount AS value
+  FROM ranked AS w
+  JOIN ranked AS r ON r.ocid = w.ocid AND NOT r.is_winner AND r.position = 1
+  WHERE w.is_winner AND w.position = 1 AND r.amount >= w.amount
+),
+ordered AS (
+  SELECT value, row_number() OVER (ORDER BY value) AS rn, count(*) OVER () AS n FROM ratios
+),
+positions AS (
+  SELECT DISTINCT
+    n,
+    floor((n + 1.0 / 3.0) * 0.25 + 1.0 / 3.0) AS h1_floor,
+    (n + 1.0 / 3.0) * 0.25 + 1.0 / 3.0 AS h1,
+    floor((n + 1.0 / 3.0) * 0.75 + 1.0 / 3.0) AS h3_floor,
+    (n + 1.0 / 3.0) * 0.75 + 1.0 / 3.0 AS h3
+  FROM ordered
+),
+quartiles AS (
+  SELECT
+    max(CASE WHEN o.rn = greatest(least(p.h1_floor, p.n), 1) THEN o.value END)
+    + CASE WHEN p.h1_floor < 1 OR p.h1_floor >= p.n THEN 0.0 ELSE p.h1 - p.h1_floor END
+    * (max(CASE WHEN o.rn = greatest(least(p.h1_floor + 1, p.n), 1) THEN o.value END)
+       - max(CASE WHEN o.rn = greatest(least(p.h1_floor, p.n), 1) THEN o.value END)) AS q1,
+    max(CASE WHEN o.rn = greatest(least(p.h3_floor, p.n), 1) THEN o.value END)
+    + CASE WHEN p.h3_floor < 1 OR p.h3_floor >= p.n THEN 0.0 ELSE p.h3 - p.h3_floor END
+    * (max(CASE WHEN o.rn = greatest(least(p.h3_floor + 1, p.n), 1) THEN o.value END)
+       - max(CASE WHEN o.rn = greatest(least(p.h3_floor, p.n), 1) THEN o.value END)) AS q3
+  FROM positions AS p
+  JOIN ordered AS o ON TRUE
+  GROUP BY p.n, p.h1, p.h1_floor, p.h3, p.h3_floor
+),
+fence AS (
+  SELECT
+    CASE WHEN {{ threshold }} < 0 THEN q1 END AS q1,
+    CASE WHEN {{ threshold }} < 0 THEN q3 END AS q3,
+    CASE WHEN {{ threshold }} < 0 THEN q3 + (q3 - q1) * 1.5 ELSE {{ threshold }} END
+      AS upper_fence
+  FROM quartiles
+)
+SELECT
+  r.ocid AS entity_id,
+  [r.ocid] AS record_ids,
+  r.value,
+  f.q1,
+  f.q3,
+  f.upper_fence,
+  [r.winner_id] AS tenderer_ids,
+  r.winner_id,
+  r.runner_up_id,
+  r.winning_bid,
+  r.runner_up_bid
+FROM ratios AS r
+CROSS JOIN fence AS f
+WHERE f.upper_fence > 0 AND r.value >= f.upper_fence

@@ -1,0 +1,95 @@
+-- Cardinal R038, excessive disqualified bids (src/indicators/r038.rs). Over all processes, the
+-- ratio of disqualified to submitted bids (pending, valid, disqualified) per buyer, per procuring
+-- entity and per tenderer. Buyers and procuring entities with fewer than
+-- `minimum_contracting_processes` submitted bids (Cardinal compares this setting with the bid
+-- count) and tenderers with fewer than `minimum_submitted_bids` are left out. Flagged when the
+-- ratio is at or above the upper fence Q3 + 1.5 IQR of its group (Hyndman-Fan type 8), or a
+-- fixed threshold; a group is skipped when its fence is not positive.
+WITH submitted AS (
+  SELECT DISTINCT b.ocid, b.bid_index, b.status = 'disqualified' AS disqualified
+  FROM ocds_bids AS b
+  WHERE b.status IN ('pending', 'valid', 'disqualified')
+),
+per_process AS (
+  SELECT ocid, count(*) AS bids, sum(CASE WHEN disqualified THEN 1 ELSE 0 END) AS disqualified
+  FROM submitted
+  GROUP BY ocid
+),
+organisations AS (
+  SELECT 'buyer' AS grp, p.buyer_id AS entity_id, sum(s.disqualified) AS disqualified,
+         sum(s.bids) AS bids, count(*) AS processes
+  FROM per_process AS s JOIN ocds_processes AS p ON p.ocid = s.ocid
+  WHERE p.buyer_id IS NOT NULL
+  GROUP BY p.buyer_id
+  UNION ALL
+  SELECT 'procuring_entity' AS grp, p.procuring_entity_id AS entity_id,
+         sum(s.disqualified) AS disqualified, sum(s.bids) AS bids, count(*) AS processes
+  FROM per_process AS s JOIN ocds_processes AS p ON p.ocid = s.ocid
+  WHERE p.procuring_entity_id IS NOT NULL
+  GROUP BY p.procuring_entity_id
+  UNION ALL
+  SELECT 'tenderer' AS grp, b.tenderer_id AS entity_id,
+         sum(CASE WHEN b.status = 'disqualified' THEN 1 ELSE 0 END) AS disqualified,
+         count(*) AS bids, count(DISTINCT b.ocid) AS processes
+  FROM ocds_bids AS b
+  WHERE b.status IN ('pending', 'valid', 'disqualified') AND b.tenderer_id IS NOT NULL
+  GROUP BY b.tenderer_id
+),
+ratios AS (
+  SELECT grp, entity_id, disqualified, bids, processes,
+         CAST(disqualified AS DOUBLE) / bids AS value
+  FROM organisations
+  WHERE bids >= CASE WHEN grp = 'tenderer' THEN {{ minimum_submitted_bids }}
+                     ELSE {{ minimum_contracting_processes }} END
+),
+ordered AS (
+  SELECT grp, value, row_number() OVER (PARTITION BY grp ORDER BY value) AS rn,
+         count(*) OVER (PARTITION BY grp) AS n
+  FROM ratios
+),
+positions AS (
+  SELECT DISTINCT
+    grp, n,
+    floor((n + 1.0 / 3.0) * 0.25 + 1.0 / 3.0) AS h1_floor,
+    (n + 1.0 / 3.0) * 0.25 + 1.0 / 3.0 AS h1,
+    floor((n + 1.0 / 3.0) * 0.75 + 1.0 / 3.0) AS h3_floor,
+    (n + 1.0 / 3.0) * 0.75 + 1.0 / 3.0 AS h3
+  FROM ordered
+),
+quartiles AS (
+  SELECT
+    p.grp,
+    max(CASE WHEN o.rn = greatest(least(p.h1_floor, p.n), 1) THEN o.value END)
+    + CASE WHEN p.h1_floor < 1 OR p.h1_floor >= p.n THEN 0.0 ELSE p.h1 - p.h1_floor END
+    * (max(CASE WHEN o.rn = greatest(least(p.h1_floor + 1, p.n), 1) THEN o.value END)
+       - max(CASE WHEN o.rn = greatest(least(p.h1_floor, p.n), 1) THEN o.value END)) AS q1,
+    max(CASE WHEN o.rn = greatest(least(p.h3_floor, p.n), 1) THEN o.value END)
+    + CASE WHEN p.h3_floor < 1 OR p.h3_floor >= p.n THEN 0.0 ELSE p.h3 - p.h3_floor END
+    * (max(CASE WHEN o.rn = greatest(least(p.h3_floor + 1, p.n), 1) THEN o.value END)
+       - max(CASE WHEN o.rn = greatest(least(p.h3_floor, p.n), 1) THEN o.value END)) AS q3
+  FROM positions AS p
+  JOIN ordered AS o ON o.grp = p.grp
+  GROUP BY p.grp, p.n, p.h1, p.h1_floor, p.h3, p.h3_floor
+),
+fences AS (
+  SELECT
+    grp,
+    CASE WHEN {{ threshold }} < 0 THEN q1 END AS q1,
+    CASE WHEN {{ threshold }} < 0 THEN q3 END AS q3,
+    CASE WHEN {{ threshold }} < 0 THEN q3 + (q3 - q1) * 1.5 ELSE {{ threshold }} END
+      AS upper_fence
+  FROM quartiles
+)
+SELECT
+  r.entity_id,
+  r.grp AS entity_type,
+  r.value,
+  f.q1,
+  f.q3,
+  f.upper_fence,
+  r.disqualified,
+  r.bids,
+  r.processes
+FROM ratios AS r
+JOIN fences AS f ON f.grp = r.grp
+WHERE f.upper_fence > 0 AND r.value >= f.upper_fence
