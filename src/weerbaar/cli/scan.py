@@ -31,7 +31,7 @@ app = typer.Typer(
     help="Zelfscan: scoren, vergelijken, Excel-vragenlijst / self-assessment scan.",
     no_args_is_help=True,
 )
-console = Console()
+console = Console(width=max(Console().width, 140))
 errors = Console(stderr=True)
 COLUMN_ORDER = (
     *INTERNAL_CIRCUMSTANCES,
@@ -95,8 +95,9 @@ def _print_result(result: ScanResult) -> None:
         key=lambda t: (COLUMN_ORDER.index(t) if t in COLUMN_ORDER else len(COLUMN_ORDER), t),
     )
     table = Table(title="Kwetsbaarheid per proces × omstandigheid (punten) / heatmap")
-    for header in ("proces", "kwetsb.", "blootst.", "weerb.", "betrouwb.", *targets):
-        table.add_column(header, justify="right" if header != "proces" else "left")
+    table.add_column("proces")
+    for header in ("kwetsb.", "blootst.", "weerb.", "betr.", *(t[:6] for t in targets)):
+        table.add_column(header, justify="right")
     for pid, score in result.processes.items():
         row = result.heatmap[pid]
         cells = [f"[{_colour(row[t], 8, 4)}]{row[t]:.1f}[/]" if t in row else "·" for t in targets]
@@ -110,6 +111,11 @@ def _print_result(result: ScanResult) -> None:
         )
     console.print(table)
     console.print(
+        "kwetsb. = kwetsbaarheid / vulnerability (0-100); blootst. = exposure; weerb. = "
+        "resilience; betr. = confidence; cellen / cells = punten per omstandigheid / points: "
+        + ", ".join(targets)
+    )
+    console.print(
         f"Gemiddeld / overall: {result.overall:.1f}; betrouwbaarheid {result.confidence:.0f}%"
     )
     console.print("[bold]Grootste kwetsbaarheden / top vulnerabilities[/bold]")
@@ -121,7 +127,7 @@ def _print_result(result: ScanResult) -> None:
         )
         for d in result.disagreements:
             values = ", ".join(f"{r}={'?' if v is None else v}" for r, v in d.values.items())
-            console.print(f"  {d.question_id} ({d.target}): {values}")
+            console.print(f"  {d.question_id}: {values}")
 
 
 @app.command()
