@@ -55,6 +55,10 @@ class Checker:
             if value not in known and value not in self.raw.broken_ids:
                 self.problems.append(item.problem((*loc, index), f"unknown {what} {value!r}"))
 
+    def ref(self, item: Item, loc: Loc, value: str, known: set[str], what: str) -> None:
+        if value not in known and value not in self.raw.broken_ids:
+            self.problems.append(item.problem(loc, f"unknown {what} {value!r}"))
+
     def run(self) -> list[Problem]:
         for check in CHECKS:
             check(self)
@@ -166,7 +170,7 @@ def check_measures(checker: Checker) -> None:
         checker.refs(
             item, ("circumstances",), item.model.circumstances, targets, "circumstance or factor"
         )
-        checker.refs(item, ("theme",), [item.model.theme], themes, "theme")
+        checker.ref(item, ("theme",), item.model.theme, themes, "theme")
         checker.refs(item, ("prerequisites",), item.model.prerequisites, measures, "measure")
     _check_cycles(checker)
 
@@ -202,11 +206,10 @@ def check_questions(checker: Checker) -> None:
     scales = {item.model.id: item.model for item in checker.raw.of(Scale)}
     for item in checker.raw.of(Question):
         question: Question = item.model
-        checker.refs(
-            item, ("process",), [question.process] if question.process else [], processes, "process"
-        )
-        checker.refs(item, ("target",), [question.target], targets, "circumstance or factor")
-        checker.refs(item, ("scale",), [question.scale], set(scales), "scale")
+        if question.process is not None:
+            checker.ref(item, ("process",), question.process, processes, "process")
+        checker.ref(item, ("target",), question.target, targets, "circumstance or factor")
+        checker.ref(item, ("scale",), question.scale, set(scales), "scale")
         checker.refs(item, ("measures",), question.measures, measures, "measure")
         checker.refs(item, ("applies_to",), question.applies_to, sizes, "size class")
         scale = scales.get(question.scale)
