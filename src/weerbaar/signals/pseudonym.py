@@ -1,0 +1,79 @@
+"""Keyed pseudonyms (HMAC-SHA256) for natural persons' identifiers, applied before rules run.
+
+The same identifier gets the same pseudonym in every dataset of a run (so rules can compare
+``created_by`` with ``approved_by``), and the same pseudonym across runs with the same key.
+Without the key a pseudonym cannot be linked back to a person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from weerbaar.signals.schemas import DATASETS
+
+KEY_ENV = "WEERBAAR_PSEUDONYM_KEY"
+DEMO_KEY = b"weerbaar-demo-key-not-for-real-data"
+MIN_KEY_BYTES = 16
+
+
+class PseudonymKeyError(ValueError):
+    """No usable key was configured."""
+
+
+def pseudonym(key: bytes, value: str) -> str:
+    digest = hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"p-{digest[:16]}"
+
+
+def resolve_key(key_file: Path | None = None, *, demo: bool = False) -> bytes:
+    """The key from ``--key-file`` or ``WEERBAAR_PSEUDONYM_KEY``; a fixed key only in demo mode."""
+    if key_file is not None:
+        try:
+            key = key_file.read_bytes().strip()
+        except OSError as exc:
+            raise PseudonymKeyError(
+                f"{key_file}: cannot read the key file ({exc.strerror})"
+            ) from exc
+    else:
+        key = os.environ.get(KEY_ENV, "").strip().encode("utf-8")
+    if not key:
+        if demo:
+            return DEMO_KEY
+        raise PseudonymKeyError(
+            f"no pseudonymisation key: set {KEY_ENV} or pass --key-file "
+            "(only --demo runs without a key)"
+        )
+    if len(key) < MIN_KEY_BYTES:
+        raise PseudonymKeyError(f"the pseudonymisation key is too short (< {MIN_KEY_BYTES} bytes)")
+    return key
+
+
+def pseudonymise(con: duckdb.DuckDBPyConnection, datasets: list[str], key: bytes) -> int:
+    """Replace every person column of the loaded ``datasets`` by its pseudonym; return #persons."""
+    targets = [(name, column) for name in datasets for column in DATASETS[name].person_columns]
+    if not targets:
+        return 0
+    union = " UNION ".join(
+        f'SELECT DISTINCT "{column}" AS value FROM "{name}" WHERE "{column}" IS NOT NULL'
+        for name, column in targets
+    )
+    values = [row[0] for row in con.execute(union).fetchall()]
+    mapping = pa.table(
+        {"value": pa.array(values, pa.string()), "alias": [pseudonym(key, v) for v in values]}
+    )
+    con.register("pseudonym_map", mapping)
+    try:
+        for name, column in targets:
+            con.execute(
+                f'UPDATE "{name}" SET "{column}" = m.alias FROM pseudonym_map AS m '
+                f'WHERE "{name}"."{column}" = m.value'
+            ).fetchall()
+    finally:
+        con.unregister("pseudonym_map")
+    return len(values)
