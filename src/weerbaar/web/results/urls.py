@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from weerbaar.web.results import views
 
 app_name = "results"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("gemeente/<str:code>/scans/<int:pk>/resultaten/", views.dashboard, name="dashboard"),
+]

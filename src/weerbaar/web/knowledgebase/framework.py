@@ -1,0 +1,45 @@
+"""The loaded knowledge base (framework), shared by every ui view; loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from weerbaar.knowledge.models import Framework, Question
+
+GENERAL = "algemeen"
+
+
+@lru_cache(maxsize=1)
+def framework() -> Framework:
+    from weerbaar.knowledge import load_framework
+
+    return load_framework()
+
+
+def _applies(municipality_code: str | None) -> object:
+    """The core's size-class profile check for a municipality (every question without one)."""
+    if municipality_code is None:
+        return lambda question: True
+    from weerbaar.scan.profile import profile_for
+
+    return profile_for(framework(), municipality_code).applies
+
+
+def question_parts(municipality_code: str | None = None) -> dict[str, list[Question]]:
+    """Questions grouped by part: one part per process (framework order), then ``algemeen``.
+
+    With a municipality, questions that do not apply to its size class (the core's profile) are
+    left out.
+    """
+    fw = framework()
+    applies = _applies(municipality_code)
+    parts: dict[str, list[Question]] = {pid: [] for pid in fw.processes}
+    parts[GENERAL] = []
+    for question in fw.questions.values():
+        if applies(question):  # type: ignore[operator]
+            parts[question.process or GENERAL].append(question)
+    return {part: questions for part, questions in parts.items() if questions}
+
+
+def part_of(question: Question) -> str:
+    return question.process or GENERAL

@@ -1,0 +1,34 @@
+"""Translated labels for ids that have no text in the knowledge base itself."""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+DATASET_LABELS: dict[str, Promise] = {
+    "payments": _("betalingen"),
+    "creditors": _("crediteuren"),
+    "creditor_changes": _("wijzigingen crediteurstamgegevens"),
+    "orders": _("inkooporders"),
+    "ocds": _("aanbestedingen (OCDS)"),
+    "subsidies": _("subsidies"),
+    "permits": _("vergunningen"),
+    "brp": _("BRP-mutaties"),
+    "travel_documents": _("reisdocumenten"),
+    "access_logs": _("toegangslogs"),
+    "inspections": _("inspecties"),
+    "hr": _("personeelsgegevens"),
+}
+
+PART_LABELS: dict[str, Promise] = {"algemeen": _("Algemeen (beleid, organisatie, cultuur)")}
+
+KIND_LABELS: dict[str, Promise] = {
+    "control": _("beheersing"),
+    "exposure": _("blootstelling"),
+}
+
+
+def language() -> str:
+    """The active UI language as a knowledge-base language key: ``en`` or ``nl``."""
+    return "en" if (get_language() or "nl").startswith("en") else "nl"

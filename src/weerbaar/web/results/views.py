@@ -1,0 +1,49 @@
+"""The results dashboard of a scan: scores, heatmap, top, disagreement, trend, plan progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from weerbaar.web.audit import log_event
+from weerbaar.web.plans.services import plan_progress
+from weerbaar.web.results import presentation
+from weerbaar.web.results.services import NotScorable, results_for
+from weerbaar.web.scans.views import scan_for
+from weerbaar.web.tenancy.access import municipality_role_required
+
+
+def dashboard_context(results: Any) -> dict[str, Any]:
+    result = results.result
+    return {
+        "result": result,
+        "heatmap": presentation.heatmap_context(result),
+        "processes": presentation.process_rows(results),
+        "top": presentation.top_rows(result),
+        "disagreements": presentation.disagreement_rows(result),
+        "trend": presentation.trend_rows(results),
+        "comparison": results.comparison,
+        "previous": results.previous,
+    }
+
+
+@municipality_role_required("coordinator", "viewer")
+def dashboard(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    scan = scan_for(request, pk)
+    context: dict[str, Any] = {"scan": scan, "progress": plan_progress(scan)}
+    try:
+        context.update(dashboard_context(results_for(scan)))
+    except NotScorable as exc:
+        context["not_scorable"] = str(exc)
+    context["report_available"] = report_available()
+    log_event(request, "results_viewed", scan)
+    return render(request, "results/dashboard.html", context)
+
+
+def report_available() -> bool:
+    """True once the reports package offers the management report (see ``reports`` views)."""
+    from weerbaar.web.results import report
+
+    return report.available()
