@@ -31,13 +31,18 @@ def export_json(framework: Framework) -> str:
 
 
 def load_snapshot(path: Path) -> Framework:
-    """A framework from an archived JSON snapshot."""
+    """A framework from an archived JSON snapshot; its recorded version must match its content."""
+    where = f"archive/{path.name}"
     try:
-        return Framework.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValidationError) as exc:
-        raise UnknownVersionError(
-            f"archived framework {path.name} cannot be loaded: {exc}"
-        ) from exc
+        data = json.loads(path.read_text(encoding="utf-8"))
+        version = data.pop("version", None)
+        framework = Framework.model_validate(data)
+    except (OSError, ValueError, AttributeError, ValidationError) as exc:
+        raise UnknownVersionError(f"archived framework cannot be loaded: {exc}", where) from exc
+    if version != framework.version:
+        message = f"archived framework says {version!r} but holds {framework.version!r}"
+        raise UnknownVersionError(message, where)
+    return framework
 
 
 def archive(framework: Framework | None = None, directory: Path = ARCHIVE_DIR) -> Path:
@@ -52,21 +57,22 @@ def archive(framework: Framework | None = None, directory: Path = ARCHIVE_DIR) -
 def framework_for_version(version: str, directory: Path = ARCHIVE_DIR) -> Framework:
     """The framework a scan was answered against: ``1.2.0`` or ``1.2.0+<hash>``.
 
-    The current framework when it matches; otherwise the archived snapshot of that semantic
-    version (whose content hash must match when one is given); otherwise UnknownVersionError.
+    Same semantic version as the current framework: the current one (by policy, only texts
+    and sources change without a version bump), unless an archived snapshot has exactly the
+    requested hash. Another version: its archived snapshot. Otherwise UnknownVersionError.
     """
     semver, _, digest = version.partition("+")
     current = load_framework()
     if current.info.version == semver and current.content_hash.startswith(digest):
         return current
     path = directory / f"{semver}.json"
-    if not path.is_file():
-        raise UnknownVersionError(
-            f"framework version {version!r} is neither current ({current.version}) nor archived"
-        )
-    snapshot = load_snapshot(path)
-    if not snapshot.content_hash.startswith(digest):
-        raise UnknownVersionError(
-            f"framework version {version!r} not found: archive {path.name} has {snapshot.version}"
-        )
-    return snapshot
+    snapshot = load_snapshot(path) if path.is_file() else None
+    if snapshot is not None and (digest and snapshot.content_hash.startswith(digest)):
+        return snapshot
+    if current.info.version == semver:
+        return current
+    if snapshot is not None:
+        return snapshot
+    raise UnknownVersionError(
+        f"framework version {version!r} is neither current ({current.version}) nor archived"
+    )
