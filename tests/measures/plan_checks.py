@@ -53,7 +53,7 @@ def violations(problem: PlanProblem, request: PlanRequest, starts: dict[str, int
     return out
 
 
-def objective(problem: PlanProblem, chosen: set[str]) -> float:
+def end_value(problem: PlanProblem, chosen: set[str]) -> float:
     """Weighted reduction with independent measure effects: 1 - prod(1 - e_m) per gap."""
     total = 0.0
     for gap in problem.gaps:
@@ -63,6 +63,12 @@ def objective(problem: PlanProblem, chosen: set[str]) -> float:
         closed = 1 - math.prod(1 - e for e in effects)
         total += problem.vulnerability[gap.process] / 100 * gap.points * closed
     return total
+
+
+def objective(problem: PlanProblem, starts: dict[str, int], quarters: int) -> float:
+    """The end value of the measures in force, averaged over the quarters of the plan."""
+    in_force = [{m for m, s in starts.items() if s <= q} for q in range(1, quarters + 1)]
+    return sum(end_value(problem, chosen) for chosen in in_force) / quarters
 
 
 def all_plans(problem: PlanProblem, request: PlanRequest) -> Iterator[dict[str, int]]:
@@ -76,6 +82,6 @@ def brute_force(problem: PlanProblem, request: PlanRequest) -> float | None:
     best = None
     for plan in all_plans(problem, request):
         if not violations(problem, request, plan):
-            value = objective(problem, set(plan))
+            value = objective(problem, plan, request.quarters)
             best = value if best is None else max(best, value)
     return best

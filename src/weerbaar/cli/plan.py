@@ -23,6 +23,7 @@ from weerbaar.measures import (
     problem_from_scan,
     write_xlsx,
 )
+from weerbaar.measures.explain import nl_number
 from weerbaar.measures.io import plan_json_text
 from weerbaar.scan import ScanError, score_scan
 from weerbaar.scan.io import load_scan
@@ -154,8 +155,9 @@ def print_plan(plan: Plan) -> None:
     for column in ("Kw.", "Maatregel", "Uren", "Kosten", "Waarom / why"):
         schedule.add_column(column)
     for c in plan.chosen:
-        cost = f"€ {c.cost_eur:,.0f}" + (" (gedeeld)" if c.shared else "")
-        schedule.add_row(f"K{c.quarter}", f"{c.id}\n{c.title}", f"{c.hours:g}", cost, c.reason.nl)
+        cost = f"€ {nl_number(c.cost_eur, 0)}" + (" (gedeeld)" if c.shared else "")
+        hours = nl_number(c.hours, 1)
+        schedule.add_row(f"K{c.quarter}", f"{c.id}\n{c.title}", hours, cost, c.reason.nl)
     console.print(schedule)
     effect = Table(title="Kwetsbaarheid per proces / vulnerability per process")
     for column in ("Proces", "Voor", "Na (optimaal)", "Na (greedy)"):
@@ -175,12 +177,13 @@ def print_plan(plan: Plan) -> None:
         for r in plan.rejected[:10]:
             left.add_row(r.id, r.reason.nl)
         console.print(left)
+    per_quarter = ", ".join(nl_number(h, 1) for h in plan.hours_by_quarter)
     console.print(
-        f"Totaal {plan.total_hours:g} uur, € {plan.total_cost_eur:,.0f}; uren per kwartaal "
-        f"{', '.join(f'{h:g}' for h in plan.hours_by_quarter)}.\n"
-        f"Doelwaarde optimaal {plan.objective:.2f}, greedy (waarde per uur) "
-        f"{plan.greedy_objective:.2f}: +{plan.improvement_over_greedy:.2f}. "
-        f"Solver {plan.solver.method}: {plan.solver.seconds:.3f} s.",
+        f"Totaal {nl_number(plan.total_hours, 1)} uur, € {nl_number(plan.total_cost_eur, 0)}; "
+        f"uren per kwartaal {per_quarter}.\n"
+        f"Doelwaarde optimaal {nl_number(plan.objective)}, greedy (waarde per uur) "
+        f"{nl_number(plan.greedy_objective)}: +{nl_number(plan.improvement_over_greedy)}. "
+        f"Rekentijd {plan.solver.method}: {nl_number(plan.solver.seconds, 3)} s.",
         highlight=False,
     )
 

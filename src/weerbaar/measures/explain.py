@@ -18,10 +18,21 @@ def main_gap(problem: PlanProblem, cand: Candidate) -> Gap | None:
     )
 
 
+def nl_number(value: float, digits: int = 2) -> str:
+    """A number the Dutch way: 1.234,56."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def why_chosen(
-    problem: PlanProblem, request: PlanRequest, cand: Candidate, chosen: set[str], hours: float
+    problem: PlanProblem,
+    request: PlanRequest,
+    cand: Candidate,
+    chosen: set[str],
+    gain: tuple[float, float],
 ) -> Reason:
-    value = marginal_value(problem, cand.id, chosen)
+    """Reason for a chosen measure; ``gain`` = (what it adds to the plan value, its hours)."""
+    value, hours = gain
     if cand.id in request.mandatory:
         return Reason(
             code="mandatory", nl="Verplicht gesteld in het verzoek.", en="Set as mandatory."
@@ -43,14 +54,15 @@ def why_chosen(
             en=f"Needed for the minimum of theme {cand.theme}.",
         )
     gap = main_gap(problem, cand)
-    per_hour = f"{value / hours:.3f}" if hours > 0 else "∞"
+    per_hour = value / hours if hours > 0 else 0.0
     where_nl, where_en = _where(gap)
+    hours_nl = f"{nl_number(per_hour, 3)} per uur" if hours > 0 else "zonder eigen uren"
+    hours_en = f"{per_hour:.3f} per hour" if hours > 0 else "no own hours"
     return Reason(
         code="value",
         nl=f"Verkleint de kwetsbaarheid van {where_nl}; "
-        f"gewogen winst {value:.2f}, {per_hour} per uur.",
-        en=f"Reduces the vulnerability of {where_en}; "
-        f"weighted gain {value:.2f}, {per_hour} per hour.",
+        f"gewogen winst {nl_number(value)}, {hours_nl}.",
+        en=f"Reduces the vulnerability of {where_en}; weighted gain {value:.2f}, {hours_en}.",
     )
 
 
@@ -86,18 +98,19 @@ def why_rejected(
             en=f"Prerequisite {', '.join(cand.prerequisites)} is excluded or unavailable.",
         )
     cost, hours_used = used
-    if cand.cost(request.partners) > request.budget_eur - cost + EPS:
+    money_left, hours_left = request.budget_eur - cost, request.hours - hours_used
+    if cand.cost(request.partners) > money_left + EPS:
         return Reason(
             code="budget",
-            nl=f"Past niet meer in het budget (nog € {request.budget_eur - cost:,.0f} vrij).",
-            en=f"Does not fit the remaining budget (€ {request.budget_eur - cost:,.0f} left).",
+            nl=f"Past niet meer in het budget (nog € {nl_number(money_left, 0)} vrij).",
+            en=f"Does not fit the remaining budget (€ {money_left:,.0f} left).",
         )
     least = sum(cand.quarter_hours(request.quarters, request.quarters, request.partners))
-    if least > request.hours - hours_used + EPS:
+    if least > hours_left + EPS:
         return Reason(
             code="hours",
-            nl=f"Past niet meer in de uren (nog {request.hours - hours_used:g} uur vrij).",
-            en=f"Does not fit the remaining hours ({request.hours - hours_used:g} hours left).",
+            nl=f"Past niet meer in de uren (nog {nl_number(hours_left, 1)} uur vrij).",
+            en=f"Does not fit the remaining hours ({hours_left:.1f} hours left).",
         )
     missing = [p for p in cand.prerequisites if p not in chosen and p not in problem.in_place]
     if missing:

@@ -1,9 +1,11 @@
 """The action plan as one mixed-integer programme, solved by ``scipy.optimize.milp`` (HiGHS).
 
 Variables: binary ``x[m, s]`` = measure ``m`` is introduced in quarter ``s``; continuous
-``z[g, k]`` in [0, 1] = the k-th effect unit on gap ``g`` is used. Maximise
-``sum w_p(g) * d[g, k] * z[g, k]`` (see :mod:`weerbaar.measures.effect`) minus a tiny penalty per
-quarter of delay, subject to the constraint groups built in :func:`build_rows`.
+``z[g, q, k]`` in [0, 1] = the k-th effect unit on gap ``g`` is in force in quarter ``q``.
+Maximise ``sum w_p(g) * d[g, k] * z[g, q, k] / Q`` (see :mod:`weerbaar.measures.effect`) minus a
+tiny penalty per quarter of delay, subject to the constraint groups built in :func:`build_rows`.
+Because ``d[g, k]`` decreases in ``k``, the slots fill in order and the objective equals
+:func:`weerbaar.measures.effect.plan_value` exactly.
 """
 
 from __future__ import annotations
@@ -150,23 +152,25 @@ def _prerequisite_rows(problem: PlanProblem, layout: Layout, index: dict[str, in
 
 
 def _slot_rows(problem: PlanProblem, layout: Layout) -> list[Row]:
-    """sum_k z[g, k] <= units addressing g that are chosen."""
+    """Per gap and quarter: sum_k z[g, q, k] <= effect units in force in quarter q."""
     rows = []
     all_units = units_by_gap(problem.candidates)
+    q_count = layout.quarters
     for g, gap in enumerate(problem.gaps):
         addressing = [
-            (i, EFFECT_UNITS[c.effect])
+            (i, float(EFFECT_UNITS[c.effect]))
             for i, c in enumerate(problem.candidates)
             if gap.id in c.gaps
         ]
-        coefs = {layout.x(i, s): -float(u) for i, u in addressing for s in range(layout.quarters)}
-        first = layout.n_x + len(layout.slots)
-        max_units = all_units.get(gap.id, 0)
-        weight = process_weight(problem.vulnerability[gap.process])
-        for k, value in enumerate(slot_values(gap.points, max_units)):
-            layout.slots.append((g, weight * value))
-            coefs[first + k] = 1.0
-        if addressing:
+        if not addressing:
+            continue
+        weight = process_weight(problem.vulnerability[gap.process]) / q_count
+        values = slot_values(gap.points, all_units.get(gap.id, 0))
+        for q in range(q_count):
+            coefs = {layout.x(i, s): -u for i, u in addressing for s in range(q + 1)}
+            for value in values:
+                coefs[layout.n_x + len(layout.slots)] = 1.0
+                layout.slots.append((g, weight * value))
             rows.append(Row("effect", coefs, ub=0.0))
     return rows
 

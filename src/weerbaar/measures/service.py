@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from weerbaar.measures.effect import standalone_value, vulnerability_after, weighted_value
+from weerbaar.measures.effect import plan_value, standalone_value, vulnerability_after
 from weerbaar.measures.explain import why_chosen, why_rejected
 from weerbaar.measures.feasibility import check_request, diagnose
 from weerbaar.measures.greedy import greedy_plan, value_per_hour
@@ -40,8 +40,8 @@ def make_plan(
     by_quarter = [
         round(sum(c.hours_per_quarter[q] for c in chosen), 6) for q in range(request.quarters)
     ]
-    objective = weighted_value(problem, starts)
-    greedy_objective = weighted_value(problem, greedy_starts) if greedy_ok else 0.0
+    objective = plan_value(problem, starts, request.quarters)
+    greedy_objective = plan_value(problem, greedy_starts, request.quarters) if greedy_ok else 0.0
     used = (total_cost, sum(by_quarter))
     log.info(
         "plan_solved",
@@ -78,13 +78,15 @@ def _chosen(
     problem: PlanProblem, request: PlanRequest, starts: dict[str, int]
 ) -> list[ChosenMeasure]:
     ids = set(starts)
+    total = plan_value(problem, starts, request.quarters)
     out = []
     for mid in sorted(starts, key=lambda m: (starts[m], m)):
         cand = problem.candidate(mid)
         per_q = cand.quarter_hours(starts[mid], request.quarters, request.partners)
         hours = sum(per_q)
-        reason = why_chosen(problem, request, cand, ids, hours)
-        gain = weighted_value(problem, ids) - weighted_value(problem, ids - {mid})
+        others = {m: s for m, s in starts.items() if m != mid}
+        gain = total - plan_value(problem, others, request.quarters)
+        reason = why_chosen(problem, request, cand, ids, (gain, hours))
         out.append(
             ChosenMeasure(
                 id=mid,

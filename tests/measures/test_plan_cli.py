@@ -1,0 +1,118 @@
+"""`weerbaar plan`: formats, cooperation flags, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from plan_builders import plan_framework, plan_scan
+from typer.testing import CliRunner
+
+import weerbaar.knowledge
+from weerbaar.cli import app
+from weerbaar.knowledge.models import Framework
+from weerbaar.measures import load_plan
+from weerbaar.scan.io import dump_scan
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def scanfile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A scan file whose framework version resolves to the small plan framework."""
+    fw: Framework = plan_framework()
+    monkeypatch.setattr(weerbaar.knowledge, "load_framework", lambda *a: fw)
+    monkeypatch.setattr(weerbaar.knowledge, "framework_for_version", lambda *a: fw)
+    path = tmp_path / "scan.json"
+    dump_scan(plan_scan(), path)
+    return path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["plan", *args])
+    return result.exit_code, result.output
+
+
+def test_json_output_has_the_documented_keys(scanfile: Path) -> None:
+    code, out = run(str(scanfile), "--hours", "60", "--budget", "4000", "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    for key in ("chosen", "rejected", "before", "after", "greedy_after", "request", "solver"):
+        assert key in data
+    first = data["chosen"][0]
+    assert {"id", "quarter", "hours", "cost_eur", "reason"} <= set(first)
+    assert data["request"]["hours"] == 60 and data["request"]["budget_eur"] == 4000
+    assert data["solver"]["seconds"] >= 0
+    assert all(r["reason"]["code"] for r in data["rejected"])
+
+
+def test_with_riec_lowers_the_cost_of_shared_measures(scanfile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    args = [str(scanfile), "--hours", "200", "--budget", "20000", "--format", "json"]
+    assert run(*args, "--out", str(out), "--mandatory", "m-adres")[0] == 0
+    alone = {c.id: c for c in load_plan(out).chosen}
+    assert run(*args, "--out", str(out), "--mandatory", "m-adres", "--with-riec")[0] == 0
+    shared = {c.id: c for c in load_plan(out).chosen}
+    assert shared["m-adres"].cost_eur == alone["m-adres"].cost_eur / 2
+    assert shared["m-adres"].shared and not alone["m-adres"].shared
+
+
+def test_table_output_names_plan_and_greedy(scanfile: Path) -> None:
+    code, out = run(str(scanfile), "--hours", "60", "--budget", "4000", "--quarters", "2")
+    assert code == 0, out
+    assert "Actieplan" in out and "greedy" in out and "K1" in out
+
+
+def test_xlsx_output_holds_the_schedule(scanfile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "plan.xlsx"
+    code, out = run(
+        str(scanfile), "--hours", "60", "--budget", "4000", "--format", "xlsx", "--out", str(target)
+    )
+    assert code == 0, out
+    book = load_workbook(target)
+    assert book.sheetnames == ["Planning", "Niet gekozen", "Kwetsbaarheid", "Verzoek"]
+    rows = list(book["Planning"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("Kwartaal", "Maatregel") and len(rows) > 1
+
+
+def test_infeasible_request_exits_2_with_the_conflict(scanfile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    code, out = run(
+        str(scanfile),
+        "--hours",
+        "100",
+        "--budget",
+        "1000",
+        "--mandatory",
+        "m-bibob",
+        "--out",
+        str(target),
+    )
+    assert code == 2
+    assert "m-bibob" in out and "€ 3.000" in out and "€ 1.000" in out and "budget" in out
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mandatory", "m-onbekend"], "m-onbekend"),
+        (["--min-theme", "kennis"], "THEME=N"),
+        (["--min-theme", "onzin=1"], "unknown theme"),
+        (["--format", "xlsx"], "--out"),
+    ],
+)
+def test_bad_options_are_named(scanfile: Path, args: list[str], message: str) -> None:
+    code, out = run(str(scanfile), "--hours", "10", "--budget", "10", *args)
+    assert code == 2
+    assert message in out
+
+
+def test_broken_scan_file_is_named(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text("{not json", encoding="utf-8")
+    code, out = run(str(broken), "--hours", "10", "--budget", "10")
+    assert code == 1
+    assert "kapot.json" in out and "JSON" in out

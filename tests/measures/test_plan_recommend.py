@@ -1,0 +1,81 @@
+"""From a scored scan to gaps and candidates: which measures address which weak answers."""
+
+from __future__ import annotations
+
+import pytest
+from plan_builders import plan_framework, plan_scan
+
+from weerbaar.measures import PlanRequest, make_plan, problem_from_scan
+from weerbaar.scan import score_scan
+
+
+def test_gaps_are_weak_control_answers_per_process() -> None:
+    fw = plan_framework()
+    result = score_scan(plan_scan(), fw)
+    problem = problem_from_scan(result, fw)
+    assert {g.id for g in problem.gaps} == {
+        "inkoop:ink-a",
+        "inkoop:ink-b",
+        "inkoop:alg-a",
+        "brp:brp-a",
+        "brp:alg-a",
+    }
+    for process, score in result.processes.items():
+        control = {c.question_id: c.points for c in score.contributions if c.kind == "control"}
+        for gap in problem.gaps:
+            if gap.process == process:
+                assert gap.points == control[gap.question]
+        assert sum(g.points for g in problem.gaps if g.process == process) <= score.vulnerability
+    assert problem.vulnerability == {p: s.vulnerability for p, s in result.processes.items()}
+
+
+def test_a_measure_addresses_general_questions_only_in_its_own_processes() -> None:
+    fw = plan_framework()
+    problem = problem_from_scan(score_scan(plan_scan(), fw), fw)
+    assert problem.candidate("m-training").gaps == ("inkoop:alg-a", "inkoop:ink-a")
+    assert problem.candidate("m-cultuur").gaps == ("brp:alg-a", "inkoop:alg-a")
+    assert problem.candidate("m-bibob").gaps == ("inkoop:ink-a",)
+
+
+def test_prerequisites_become_candidates_and_unrelated_measures_do_not() -> None:
+    fw = plan_framework()
+    problem = problem_from_scan(score_scan(plan_scan(), fw), fw)
+    ids = {c.id for c in problem.candidates}
+    assert "m-basis" in ids and problem.candidate("m-basis").gaps == ()
+    assert "m-los" not in ids
+
+
+def test_strong_answers_are_no_gap() -> None:
+    fw = plan_framework()
+    problem = problem_from_scan(score_scan(plan_scan({"ink-b": 3}), fw), fw)
+    ids = {c.id for c in problem.candidates}
+    assert "inkoop:ink-b" not in {g.id for g in problem.gaps}
+    assert "m-register" not in ids and "m-basis" not in ids
+
+
+def test_measures_in_place_are_no_candidates_and_satisfy_prerequisites() -> None:
+    fw = plan_framework()
+    problem = problem_from_scan(score_scan(plan_scan(), fw), fw, in_place=["m-basis"])
+    assert "m-basis" not in {c.id for c in problem.candidates}
+    plan = make_plan(problem, PlanRequest(hours=400, budget_eur=20000, mandatory=("m-register",)))
+    assert "m-register" in {c.id for c in plan.chosen}
+    with pytest.raises(ValueError, match="m-onbekend"):
+        problem_from_scan(score_scan(plan_scan(), fw), fw, in_place=["m-onbekend"])
+
+
+def test_plan_for_the_scan_reduces_vulnerability() -> None:
+    fw = plan_framework()
+    problem = problem_from_scan(score_scan(plan_scan(), fw), fw)
+    request = PlanRequest(
+        hours=80, budget_eur=4000, partners=frozenset({"riec"}), mandatory=("m-register",)
+    )
+    plan = make_plan(problem, request)
+    assert plan.chosen
+    assert all(plan.after[p] < plan.before[p] for p in ("inkoop", "brp"))
+    reasons = {c.id: c.reason for c in plan.chosen}
+    quarter = {c.id: c.quarter for c in plan.chosen}
+    assert quarter["m-basis"] <= quarter["m-register"]
+    assert reasons["m-register"].code == "mandatory"
+    assert reasons["m-basis"].code == "prerequisite_for" and "m-register" in reasons["m-basis"].nl
+    valued = [r for r in reasons.values() if r.code == "value"]
+    assert valued and all("Vraag" in r.nl and "per uur" in r.nl for r in valued)
