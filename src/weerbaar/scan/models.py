@@ -144,6 +144,9 @@ class Disagreement(_Model):
     target: str
     values: dict[str, int | None]
     spread: float = Field(ge=0, le=1, description="(max - min) / scale max of known answers")
+    mean_difference: float = Field(
+        ge=0, le=1, description="mean difference per pair of known answers, share of the scale"
+    )
     explanation: Text
 
 

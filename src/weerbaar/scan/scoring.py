@@ -25,8 +25,9 @@ BASELINE = Fraction(1, 2)
 """Share of the gap that counts regardless of exposure: every process is vulnerable (VJ 2023)."""
 DISAGREEMENT_FACTOR = Fraction(1, 3)
 """How heavily disagreement between respondents lowers confidence, relative to "weet niet"."""
-DISAGREEMENT_FLAG = Fraction(1, 2)
-"""Known answers whose spread is at least this share of the scale are flagged."""
+DISAGREEMENT_FLAG = Fraction(2, 5)
+"""A question is flagged when known answers differ, on average per pair, by this share of the
+scale (on a 0-3 scale: 1.2 levels; 0 versus 3 always, 0 versus 2 between two respondents)."""
 TENTH = Fraction(1, 10)
 
 
@@ -40,6 +41,7 @@ class QuestionStats:
     dont_know: int
     confidence: Fraction
     spread: Fraction
+    known_difference: Fraction
 
 
 def normalised_weakness(value: int | None, scale_max: int, higher_is_weaker: bool) -> Fraction:
@@ -68,7 +70,11 @@ def question_stats(
     confidence = 1 - Fraction(dont_know, n) - DISAGREEMENT_FACTOR * disagreement
     spread = Fraction(known[-1] - known[0], scale_max) if len(known) > 1 else Fraction(0)
     level = Fraction(sum(known), len(known)) if known else None
-    return QuestionStats(weakness, level, len(values), dont_know, confidence, spread)
+    known_pairs = len(known) * (len(known) - 1) // 2
+    known_difference = pair_gaps / known_pairs if known_pairs else Fraction(0)
+    return QuestionStats(
+        weakness, level, len(values), dont_know, confidence, spread, known_difference
+    )
 
 
 def weighted_mean(pairs: Sequence[tuple[Fraction, Fraction]]) -> Fraction:

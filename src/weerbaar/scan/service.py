@@ -265,7 +265,7 @@ def _disagreements(scan: Scan, scored: dict[str, _Scored]) -> list[Disagreement]
         by_question[answer.question_id][answer.respondent or ""] = answer.value
     found = []
     for qid, item in scored.items():
-        if item.stats.spread >= DISAGREEMENT_FLAG:
+        if item.stats.known_difference >= DISAGREEMENT_FLAG:
             spread = fraction_to_float(item.stats.spread, 3)
             found.append(
                 Disagreement(
@@ -274,10 +274,11 @@ def _disagreements(scan: Scan, scored: dict[str, _Scored]) -> list[Disagreement]
                     target=item.question.target,
                     values=dict(sorted(by_question[qid].items())),
                     spread=spread,
+                    mean_difference=fraction_to_float(item.stats.known_difference, 3),
                     explanation=explain.disagreement_text(qid, spread),
                 )
             )
-    return sorted(found, key=lambda d: (-d.spread, d.question_id))
+    return sorted(found, key=lambda d: (-d.mean_difference, d.question_id))
 
 
 def weak_answers(result: ScanResult, threshold: float = WEAK_THRESHOLD) -> list[WeakAnswer]:
