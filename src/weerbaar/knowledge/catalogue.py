@@ -18,9 +18,12 @@ HEADER = (
 TYPE_NL = {"preventive": "preventief", "detective": "detectief", "corrective": "correctief"}
 
 
-def _cite(framework: Framework, ids: list[str]) -> str:
+def _cite(framework: Framework, ids: list[str], up: str = "../") -> str:
+    """Links to the sources page; ``up`` is the way from the page to the catalogue root."""
     return ", ".join(
-        f"[{source}](bronnen.md#{source.lower()})" for source in ids if source in framework.sources
+        f"[{source}]({up}bronnen.md#{source.lower()})"
+        for source in ids
+        if source in framework.sources
     )
 
 
@@ -112,7 +115,7 @@ def render_measures(framework: Framework) -> str:
             ]
             lines += [
                 _effort(measure),
-                f"- Bronnen: {_cite(framework, measure.sources)}",
+                f"- Bronnen: {_cite(framework, measure.sources, up='')}",
                 "",
             ]
     return "\n".join(lines)
