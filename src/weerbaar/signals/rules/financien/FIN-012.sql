@@ -1,28 +1,20 @@
--- Benford first-two digits (F2D) per cost centre and per creditor; digits from integer cents as text.
+-- Benford first-two digits (F2D) per cost centre; digits from integer cents as text.
 WITH digits AS (
     SELECT
-        'cost_centre' AS entity_type,
         cost_centre AS group_id,
         CAST(substr(CAST(CAST(round(amount_eur * 100) AS BIGINT) AS VARCHAR), 1, 2) AS INTEGER) AS d
     FROM payments
     WHERE amount_eur >= 10 AND cost_centre IS NOT NULL
-    UNION ALL
-    SELECT
-        'creditor' AS entity_type,
-        creditor_id AS group_id,
-        CAST(substr(CAST(CAST(round(amount_eur * 100) AS BIGINT) AS VARCHAR), 1, 2) AS INTEGER) AS d
-    FROM payments
-    WHERE amount_eur >= 10
 ),
 counts AS (
-    SELECT entity_type, group_id, d, count(*) AS n
+    SELECT group_id, d, count(*) AS n
     FROM digits
-    GROUP BY entity_type, group_id, d
+    GROUP BY group_id, d
 ),
 totals AS (
-    SELECT entity_type, group_id, sum(n) AS total
+    SELECT group_id, sum(n) AS total
     FROM counts
-    GROUP BY entity_type, group_id
+    GROUP BY group_id
     HAVING sum(n) >= {{ min_payments }}
 ),
 expected AS (
@@ -31,7 +23,6 @@ expected AS (
 ),
 deviations AS (
     SELECT
-        t.entity_type,
         t.group_id,
         t.total,
         e.d,
@@ -40,11 +31,10 @@ deviations AS (
     FROM totals AS t
     CROSS JOIN expected AS e
     LEFT JOIN counts AS c
-        ON c.entity_type = t.entity_type AND c.group_id = t.group_id AND c.d = e.d
+        ON c.group_id = t.group_id AND c.d = e.d
 ),
 mad AS (
     SELECT
-        entity_type,
         group_id,
         max(total) AS payments,
         avg(abs(share - p)) AS mad,
@@ -52,18 +42,15 @@ mad AS (
         arg_max(share, share - p) AS top_share,
         arg_max(p, share - p) AS top_expected
     FROM deviations
-    GROUP BY entity_type, group_id
+    GROUP BY group_id
 )
 SELECT
     group_id AS entity_id,
-    entity_type,
     mad AS value,
     mad,
     payments,
     top_digit,
     top_share,
-    top_expected,
-    CASE WHEN entity_type = 'cost_centre' THEN 'kostenplaats' ELSE 'crediteur' END AS group_label,
-    CASE WHEN entity_type = 'cost_centre' THEN 'cost centre' ELSE 'creditor' END AS group_label_en
+    top_expected
 FROM mad
 WHERE mad > {{ mad_marginal }}
