@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from weerbaar.knowledge.models import (
     EXTERNAL_CIRCUMSTANCES,
@@ -170,6 +173,36 @@ def test_find_cycle_detects_cycles() -> None:
     assert find_cycle({"a": ["b"], "b": ["c"], "c": ["a"]}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": ["a"]}) == ["a", "a"]
     assert find_cycle({"a": ["b"], "b": [], "c": ["a", "b"]}) is None
+
+
+@st.composite
+def _dags(draw: st.DrawFn) -> dict[str, list[str]]:
+    """Random acyclic graphs: edges only run from a node to nodes with a lower number."""
+    size = draw(st.integers(min_value=1, max_value=12))
+    graph: dict[str, list[str]] = {}
+    for i in range(size):
+        targets = draw(st.sets(st.integers(0, i - 1))) if i else set()
+        graph[f"n{i}"] = [f"n{j}" for j in sorted(targets)]
+    return graph
+
+
+@given(_dags())
+def test_find_cycle_accepts_every_dag(graph: dict[str, list[str]]) -> None:
+    assert find_cycle(graph) is None
+
+
+@given(_dags(), st.data())
+def test_find_cycle_reports_a_real_cycle_once_one_exists(
+    graph: dict[str, list[str]], data: st.DataObject
+) -> None:
+    first = data.draw(st.sampled_from(sorted(graph)))
+    second = data.draw(st.sampled_from(sorted(graph)))
+    graph[first].append(second)
+    graph[second].append(first)  # first -> second -> first (a self-loop when equal)
+    cycle = find_cycle(graph)
+    assert cycle is not None
+    assert cycle[0] == cycle[-1]
+    assert all(b in graph[a] for a, b in pairwise(cycle))
 
 
 def test_shared_share_only_for_joint_delivery() -> None:
