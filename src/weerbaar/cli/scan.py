@@ -40,6 +40,22 @@ COLUMN_ORDER = (
     *SAINT_RAISING_FACTORS,
 )
 
+ABBREVIATIONS = {
+    "functies": "func",
+    "personen": "pers",
+    "werkwijze": "werk",
+    "beleid": "bel",
+    "organisatie": "org",
+    "cultuur": "cult",
+    "risicolocaties": "rloc",
+    "risicobranches": "rbra",
+    "complexiteit": "cplx",
+    "verandering": "verd",
+    "management": "mgmt",
+    "personeel": "psnl",
+    "probleemhistorie": "hist",
+}
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -84,37 +100,55 @@ def _colour(points: float, high: float, medium: float) -> str:
     )
 
 
+def _scores_table(result: ScanResult) -> Table:
+    table = Table(title="Kwetsbaarheid per proces / vulnerability per process (0-100)")
+    table.add_column("proces", no_wrap=True)
+    for header in (
+        "kwetsbaarheid",
+        "blootstelling",
+        "weerbaarheid",
+        "betrouwbaarheid",
+        "weet niet",
+    ):
+        table.add_column(header, justify="right")
+    for pid, score in result.processes.items():
+        table.add_row(
+            pid,
+            f"[{_colour(score.vulnerability, 60, 35)}]{score.vulnerability:.1f}[/]",
+            f"{score.exposure:.1f}",
+            f"{score.resilience:.1f}",
+            f"{score.confidence:.0f}%",
+            f"{score.dont_know_share:.0%}",
+        )
+    return table
+
+
+def _heatmap_table(result: ScanResult) -> Table:
+    targets = sorted(
+        {t for row in result.heatmap.values() for t in row},
+        key=lambda t: (COLUMN_ORDER.index(t) if t in COLUMN_ORDER else len(COLUMN_ORDER), t),
+    )
+    table = Table(
+        title="Heatmap: punten per proces × omstandigheid / points per process × circumstance",
+        caption=", ".join(f"{ABBREVIATIONS.get(t, t[:4])} = {t}" for t in targets),
+    )
+    table.add_column("proces", no_wrap=True)
+    for target in targets:
+        table.add_column(ABBREVIATIONS.get(target, target[:4]), justify="right")
+    for pid, row in result.heatmap.items():
+        cells = [f"[{_colour(row[t], 8, 4)}]{row[t]:.1f}[/]" if t in row else "·" for t in targets]
+        table.add_row(pid, *cells)
+    return table
+
+
 def _print_result(result: ScanResult) -> None:
     meta = result.scan
     console.print(
         f"[bold]Gemeente {meta.municipality_name} ({meta.municipality})[/bold] — {meta.date}, "
         f"{meta.mode}, kader {meta.framework_version}, grootteklasse {meta.size_class}"
     )
-    targets = sorted(
-        {t for row in result.heatmap.values() for t in row},
-        key=lambda t: (COLUMN_ORDER.index(t) if t in COLUMN_ORDER else len(COLUMN_ORDER), t),
-    )
-    table = Table(title="Kwetsbaarheid per proces × omstandigheid (punten) / heatmap")
-    table.add_column("proces")
-    for header in ("kwetsb.", "blootst.", "weerb.", "betr.", *(t[:6] for t in targets)):
-        table.add_column(header, justify="right")
-    for pid, score in result.processes.items():
-        row = result.heatmap[pid]
-        cells = [f"[{_colour(row[t], 8, 4)}]{row[t]:.1f}[/]" if t in row else "·" for t in targets]
-        table.add_row(
-            pid,
-            f"[{_colour(score.vulnerability, 60, 35)}]{score.vulnerability:.1f}[/]",
-            f"{score.exposure:.0f}",
-            f"{score.resilience:.0f}",
-            f"{score.confidence:.0f}%",
-            *cells,
-        )
-    console.print(table)
-    console.print(
-        "kwetsb. = kwetsbaarheid / vulnerability (0-100); blootst. = exposure; weerb. = "
-        "resilience; betr. = confidence; cellen / cells = punten per omstandigheid / points: "
-        + ", ".join(targets)
-    )
+    console.print(_scores_table(result))
+    console.print(_heatmap_table(result))
     console.print(
         f"Gemiddeld / overall: {result.overall:.1f}; betrouwbaarheid {result.confidence:.0f}%"
     )

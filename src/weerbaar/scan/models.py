@@ -93,6 +93,7 @@ class Contribution(_Model):
     kind: Kind
     target: str = Field(description="circumstance or factor id")
     weight: float = Field(description="effective weight (incl. small-municipality profile)")
+    share: float = Field(description="share of its term (gap or exposure) in this process, 0..1")
     level: float | None = Field(description="mean known answer on the question's scale")
     scale_max: int
     answers: int = Field(description="number of answers given (incl. weet niet)")

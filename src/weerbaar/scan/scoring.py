@@ -6,6 +6,9 @@ process::
 
     G = weighted mean gap of its control questions           (resilience = 1 - G)
     X = weighted mean exposure of its exposure questions     (0 when it has none)
+
+where the general questions carry half of each mean and the process's own questions the other
+half (:func:`term_shares`).
     V = 100 * G * (B + (1 - B) * X)                          with baseline B = 1/2
 
 ``V`` is split exactly over the questions (see :func:`split_points`): the exposure term gets
@@ -23,6 +26,10 @@ from itertools import combinations
 
 BASELINE = Fraction(1, 2)
 """Share of the gap that counts regardless of exposure: every process is vulnerable (VJ 2023)."""
+GENERAL_SHARE = Fraction(1, 2)
+"""Share of a term (gap or exposure) that the general questions carry when the process also has
+its own questions: the organisation-wide answers count for every process, but never drown out
+what is specific to the process."""
 DISAGREEMENT_FACTOR = Fraction(1, 3)
 """How heavily disagreement between respondents lowers confidence, relative to "weet niet"."""
 DISAGREEMENT_FLAG = Fraction(2, 5)
@@ -83,6 +90,21 @@ def weighted_mean(pairs: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
     if total == 0:
         return Fraction(0)
     return sum((w * v for w, v in pairs), Fraction(0)) / total
+
+
+def term_shares(items: Sequence[tuple[bool, Fraction]]) -> list[Fraction]:
+    """Each question's share of its term, from ``(is_general, weight)``; the shares sum to 1.
+
+    Within the process's own questions and within the general ones, shares follow the weights;
+    the two groups carry ``1 - GENERAL_SHARE`` and ``GENERAL_SHARE`` when both are present.
+    """
+    general = sum((w for g, w in items if g), Fraction(0))
+    own = sum((w for g, w in items if not g), Fraction(0))
+    general_part = GENERAL_SHARE if general and own else (Fraction(1) if general else Fraction(0))
+    return [
+        general_part * w / general if is_general else (1 - general_part) * w / own
+        for is_general, w in items
+    ]
 
 
 def vulnerability(gap: Fraction, exposure: Fraction) -> Fraction:

@@ -37,6 +37,7 @@ from weerbaar.scan.scoring import (
     question_stats,
     split_points,
     tenths_to_float,
+    term_shares,
     to_tenths,
     vulnerability,
     weighted_mean,
@@ -100,18 +101,28 @@ def _scored_questions(scan: Scan, framework: Framework, profile: Profile) -> dic
     return scored
 
 
+def _shares(items: list[_Scored]) -> list[Fraction]:
+    return term_shares([(i.question.process is None, i.weight) for i in items])
+
+
 def _score_process(process: str, items: list[_Scored]) -> ProcessScore:
     controls = [i for i in items if i.question.kind == "control"]
     exposures = [i for i in items if i.question.kind == "exposure"]
-    gap = weighted_mean([(i.weight, i.stats.weakness) for i in controls])
-    exposure = weighted_mean([(i.weight, i.stats.weakness) for i in exposures])
+    shares = _shares(controls) + _shares(exposures)
+    ordered = controls + exposures
+    terms = [s * i.stats.weakness for s, i in zip(shares, ordered, strict=True)]
+    gap, exposure = (
+        sum(terms[: len(controls)], Fraction(0)),
+        sum(terms[len(controls) :], Fraction(0)),
+    )
     total = vulnerability(gap, exposure)
     exposure_total = exposure_share(gap, exposure)
-    exact = split_points(total - exposure_total, [i.weight * i.stats.weakness for i in controls])
-    exact += split_points(exposure_total, [i.weight * i.stats.weakness for i in exposures])
-    ordered = controls + exposures
+    exact = split_points(total - exposure_total, terms[: len(controls)])
+    exact += split_points(exposure_total, terms[len(controls) :])
     tenths = apportion(to_tenths(total), exact, [i.question.id for i in ordered])
-    contributions = [_contribution(i, t) for i, t in zip(ordered, tenths, strict=True)]
+    contributions = [
+        _contribution(i, share, t) for i, share, t in zip(ordered, shares, tenths, strict=True)
+    ]
     contributions.sort(key=lambda c: (-c.points, c.question_id))
     confidence = weighted_mean([(i.weight, i.stats.confidence) for i in items])
     dont_know = weighted_mean(
@@ -133,7 +144,7 @@ def _score_process(process: str, items: list[_Scored]) -> ProcessScore:
     )
 
 
-def _contribution(item: _Scored, tenths: int) -> Contribution:
+def _contribution(item: _Scored, share: Fraction, tenths: int) -> Contribution:
     question, stats = item.question, item.stats
     level = fraction_to_float(stats.level, 2) if stats.level is not None else None
     weakness = fraction_to_float(stats.weakness, 3)
@@ -145,6 +156,7 @@ def _contribution(item: _Scored, tenths: int) -> Contribution:
         kind=question.kind,
         target=question.target,
         weight=float(item.weight),
+        share=fraction_to_float(share, 4),
         level=level,
         scale_max=item.scale_max,
         answers=stats.answers,
