@@ -46,12 +46,14 @@ def run_indicators(
     return hits
 
 
-def run_file(path: str | Path, settings: CardinalSettings) -> dict[str, Any]:
+def run_file(
+    path: str | Path, settings: CardinalSettings, registry: RuleRegistry | None = None
+) -> dict[str, Any]:
     """Load ``path`` and return Cardinal's output object for it (with Meta and Maps)."""
     con = duckdb.connect()
     try:
         load_ocds(con, path, settings)
-        return to_cardinal(run_indicators(con, settings), meta=True, maps=True)
+        return to_cardinal(run_indicators(con, settings, registry), meta=True, maps=True)
     finally:
         con.close()
 
