@@ -18,7 +18,7 @@ from weerbaar.knowledge import (
     load_framework,
 )
 from weerbaar.knowledge.files import read_directory
-from weerbaar.knowledge.loader import DATA_DIR, content_hash
+from weerbaar.knowledge.loader import content_hash
 from weerbaar.knowledge.models import PROCESS_IDS
 from weerbaar.knowledge.reference import size_class_for
 from weerbaar.knowledge.yamlfile import format_path
@@ -87,8 +87,8 @@ def test_find_municipality_resolves_demo_and_rejects_unknown(framework) -> None:
 
 
 def test_content_hash_ignores_comments_but_not_content(tmp_path: Path) -> None:
-    base = content_hash(read_directory(DATA_DIR))
-    data = copy_data(tmp_path)
+    data = copy_data(tmp_path)  # a private copy: other work may edit the shipped data meanwhile
+    base = content_hash(read_directory(data))
     text = (data / "themes.yaml").read_text(encoding="utf-8")
     (data / "themes.yaml").write_text("# another comment\r\n" + text.replace("\n", "\r\n"), "utf-8")
     assert content_hash(read_directory(data)) == base
@@ -114,3 +114,10 @@ def test_format_path_writes_indices_in_brackets(loc: list[int | str]) -> None:
     text = format_path(tuple(loc))
     assert text.count("[") == sum(isinstance(part, int) for part in loc)
     assert not text.startswith(".")
+
+
+def test_demo_municipality_is_consistent_but_not_among_the_342(framework) -> None:  # type: ignore[no-untyped-def]
+    assert VOORBEELD.code not in framework.municipalities
+    derived = size_class_for(VOORBEELD.population, framework.size_classes.values())
+    assert VOORBEELD.size_class == derived
+    assert VOORBEELD.riec_region in {m.riec_region for m in framework.municipalities.values()}
