@@ -46,3 +46,11 @@ def test_cli_scores_the_demo_scans_in_both_formats() -> None:
         assert len(data["processes"]) == 8
         for score in data["processes"].values():
             assert 0 <= score["vulnerability"] <= 100 and score["contributions"]
+
+
+def test_method_doc_worked_example_is_current() -> None:
+    from weerbaar.scan.method_doc import METHOD_DOC, render
+
+    text = METHOD_DOC.read_text(encoding="utf-8")
+    assert text == render(text), "run: python -m weerbaar.scan.method_doc"
+    assert "V = 100 × G × (½ + ½ × X)" in text
