@@ -1,7 +1,231 @@
-"""`weerbaar signals ...` commands."""
+"""`weerbaar signals ...` commands: thin calls into :mod:`weerbaar.signals`.
+
+Exit codes: 0 ok, 1 a rule failed, 2 bad input (the message names file, row and column).
+"""
 
 from __future__ import annotations
 
-import typer
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
 
-app = typer.Typer(help="signals", no_args_is_help=True)
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from weerbaar.signals.inputs import InputError, load_inputs
+from weerbaar.signals.io import write_run
+from weerbaar.signals.pseudonym import PseudonymKeyError, resolve_key
+from weerbaar.signals.registry import RuleLoadError, RuleRegistry, builtin_registry
+from weerbaar.signals.service import RuleOutcome, RunOptions, parse_overrides, run_signals
+
+app = typer.Typer(
+    help="Signalen: rode-vlagregels op eigen gegevens / red-flag rules on the municipality's data.",
+    no_args_is_help=True,
+)
+console = Console(width=max(Console().width, 140))
+errors = Console(stderr=True)
+EXIT_RULE_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    errors.print(f"[bold red]Fout / error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _registry(rules_dir: list[Path] | None) -> RuleRegistry:
+    try:
+        return builtin_registry(*(rules_dir or []))
+    except RuleLoadError as exc:
+        raise _fail(str(exc)) from exc
+
+
+RulesDir = Annotated[
+    list[Path] | None,
+    typer.Option("--rules-dir", help="Extra map met regels / extra rule directory.", exists=True),
+]
+
+
+@app.command("rules")
+def rules_command(
+    rules_dir: RulesDir = None,
+    language: Annotated[str, typer.Option("--lang", help="nl of/or en")] = "nl",
+) -> None:
+    """Toon de regelcatalogus / show the rule catalogue."""
+    table = Table(title="Signaalregels / signal rules")
+    for column in ("Id", "v", "Proces", "Ernst", "Entiteit", "Titel", "Parameters"):
+        table.add_column(column)
+    for rule in _registry(rules_dir):
+        spec = rule.spec
+        params = ", ".join(f"{k}={p.default}" for k, p in spec.parameters.items())
+        table.add_row(
+            spec.id,
+            str(spec.version),
+            spec.process,
+            spec.severity,
+            spec.entity,
+            spec.title.get(language),
+            params,
+        )
+    console.print(table)
+
+
+DataDir = Annotated[
+    Path, typer.Option("--data", help="Map met payments/creditors/... (CSV, XLSX, Parquet).")
+]
+Skip = Annotated[
+    list[str] | None, typer.Option("--skip", help="Sla deze dataset over / skip this dataset.")
+]
+
+
+def _print_problems(exc: InputError) -> None:
+    errors.print(f"[bold red]{len(exc.problems)} invoerfout(en) / input problem(s):[/]")
+    for problem in exc.problems:
+        errors.print(f"  {problem}", highlight=False, soft_wrap=True)
+    errors.print(
+        "Niets uitgevoerd / nothing was run. Herstel de bestanden of gebruik --skip DATASET."
+    )
+
+
+@app.command("check")
+def check_command(data: DataDir, skip: Skip = None) -> None:
+    """Controleer invoerbestanden / validate input files (exit 2 on problems)."""
+    import duckdb
+
+    if not data.is_dir():
+        raise _fail(f"{data}: no such directory")
+    try:
+        report = load_inputs(duckdb.connect(), data, skip or [], check_only=True)
+    except InputError as exc:
+        _print_problems(exc)
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    table = Table(title=f"Invoer / inputs in {data}")
+    for column in ("Dataset", "Bestand / file", "Rijen / rows", "sha256"):
+        table.add_column(column)
+    for name, item in report.datasets.items():
+        table.add_row(name, item.path.name, f"{item.rows:,}".replace(",", "."), item.sha256[:16])
+    for name in report.missing:
+        table.add_row(name, "[dim]ontbreekt / missing[/]", "-", "-")
+    console.print(table)
+    console.print("[green]Invoer in orde / inputs OK[/]")
+
+
+def _summary(outcomes: list[RuleOutcome]) -> Table:
+    table = Table(title="Resultaat / result")
+    for column in ("Regel", "v", "Ernst", "Status", "Hits", "s"):
+        table.add_column(column)
+    for outcome in outcomes:
+        style = {"ok": "green", "failed": "bold red", "skipped": "yellow"}[outcome.status]
+        table.add_row(
+            outcome.rule.id,
+            str(outcome.rule.spec.version),
+            outcome.rule.spec.severity,
+            f"[{style}]{outcome.status}[/]",
+            str(len(outcome.hits)),
+            f"{outcome.seconds:.2f}",
+        )
+    return table
+
+
+@app.command("run")
+def run_command(
+    data: DataDir,
+    out: Annotated[Path, typer.Option("--out", help="Uitvoermap / output directory.")],
+    ocds: Annotated[
+        Path | None, typer.Option("--ocds", help="OCDS compiled releases (JSON lines).")
+    ] = None,
+    rules: Annotated[
+        str | None, typer.Option("--rules", help="Regels, bv. FIN-001,INK / rule ids.")
+    ] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", help="RULE.NAME=VALUE")] = None,
+    skip: Skip = None,
+    key_file: Annotated[
+        Path | None, typer.Option("--key-file", help="Sleutel voor pseudoniemen.")
+    ] = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Vaste demosleutel (alleen synthetische data).")
+    ] = False,
+    rules_dir: RulesDir = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log events.")] = False,
+) -> None:
+    """Voer de regels uit / run the rules; writes hits.parquet/csv/json and run.json."""
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if not data.is_dir():
+        raise _fail(f"{data}: no such directory")
+    registry = _registry(rules_dir)
+    try:
+        key = resolve_key(key_file, demo=demo)
+        overrides = parse_overrides(param or [], registry)
+        selected = registry.select(rules.split(",") if rules else None)
+    except (PseudonymKeyError, ValueError, KeyError) as exc:
+        raise _fail(str(exc).strip("'\"")) from exc
+    options = RunOptions(
+        data_dir=data,
+        key=key,
+        rule_ids=[r.id for r in selected],
+        params=overrides,
+        skip=set(skip or []),
+        ocds=ocds,
+        demo=demo,
+    )
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=errors, transient=True) as progress:
+        task = progress.add_task("Regels / rules", total=len(selected))
+
+        def advance(outcome: RuleOutcome) -> None:
+            progress.update(task, advance=1, description=f"{outcome.rule.id} ({outcome.status})")
+
+        try:
+            result = run_signals(options, registry, on_rule=advance)
+        except InputError as exc:
+            progress.stop()
+            _print_problems(exc)
+            raise typer.Exit(EXIT_BAD_INPUT) from exc
+    write_run(out, result.hits, result.manifest)
+    console.print(_summary(result.outcomes))
+    by_severity = Counter(hit.severity for hit in result.hits)
+    console.print(
+        f"{len(result.hits)} signalen / hits (high {by_severity['high']}, medium "
+        f"{by_severity['medium']}, low {by_severity['low']}) -> {out}"
+    )
+    for outcome in result.failed:
+        errors.print(f"[bold red]{outcome.message}[/]", highlight=False)
+    if result.failed:
+        raise typer.Exit(EXIT_RULE_FAILED)
+
+
+@app.command("generate")
+def generate_command(
+    out: Annotated[Path, typer.Option("--out", help="Uitvoermap / output directory.")],
+    size: Annotated[
+        str, typer.Option("--size", help="small, medium, large of/or #payments")
+    ] = "small",
+    seed: Annotated[int, typer.Option("--seed")] = 42,
+    fmt: Annotated[str, typer.Option("--format", help="auto, csv of/or parquet")] = "auto",
+) -> None:
+    """Maak synthetische data voor Gemeente Voorbeeld / generate synthetic data with labels."""
+    from weerbaar.signals.synthetic import generate
+
+    if fmt not in ("auto", "csv", "parquet"):
+        raise _fail(f"--format {fmt!r}: use auto, csv or parquet")
+    try:
+        generated = generate(size, seed, out, fmt)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
+    table = Table(title=f"Gemeente Voorbeeld (GM9999) -> {out}")
+    table.add_column("Dataset")
+    table.add_column("Rijen / rows", justify="right")
+    for name, rows in generated.rows.items():
+        table.add_row(name, f"{rows:,}".replace(",", "."))
+    table.add_row("labels.csv", str(len(generated.labels)))
+    console.print(table)
+    console.print(f"{generated.seconds:.1f} s")

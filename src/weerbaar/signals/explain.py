@@ -45,7 +45,10 @@ def format_value(value: Any, spec: str, language: str) -> str:
         amount = _group(float(value), 2, language)
         return f"€ {amount}" if language != "en" else f"€{amount}"
     if spec == "pct":
-        return _significant(round(float(value) * 100, 4), language) + "%"
+        percent = float(value) * 100
+        text = _group(percent, 1 if abs(percent) >= 0.1 or percent == 0 else 3, language)
+        sep = "." if language == "en" else ","
+        return (text.rstrip("0").rstrip(sep) if sep in text else text) + "%"
     if spec == "int":
         return _group(round(float(value)), 0, language)
     if spec in ("date", "") and isinstance(value, dt.date):

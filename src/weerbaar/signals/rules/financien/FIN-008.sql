@@ -24,7 +24,7 @@ ranked AS (
         *,
         row_number() OVER (PARTITION BY creditor_id ORDER BY total DESC, last_date) AS rank_in_creditor
     FROM windows
-    WHERE payments >= 2 AND total >= {{ threshold }}
+    WHERE payments >= {{ min_payments }} AND total >= {{ threshold }}
 )
 SELECT
     creditor_id AS entity_id,

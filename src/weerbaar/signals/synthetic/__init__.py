@@ -1,0 +1,12 @@
+"""Synthetic data for Gemeente Voorbeeld (GM9999): ordinary records plus labelled anomalies."""
+
+from weerbaar.signals.synthetic.planter import Label
+from weerbaar.signals.synthetic.service import (
+    SIZES,
+    Generated,
+    generate,
+    payment_count,
+    read_labels,
+)
+
+__all__ = ["SIZES", "Generated", "Label", "generate", "payment_count", "read_labels"]

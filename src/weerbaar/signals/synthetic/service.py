@@ -1,0 +1,167 @@
+"""``generate``: all datasets of Gemeente Voorbeeld (GM9999) with planted anomalies and labels."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import json
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import numpy as np
+
+from weerbaar.signals.schemas import DATASETS
+from weerbaar.signals.synthetic.base import (
+    create_changes,
+    create_creditors,
+    create_orders,
+    create_payments,
+)
+from weerbaar.signals.synthetic.planter import Label, Planter
+from weerbaar.signals.synthetic.plants import BENFORD_PAYMENTS, PLANTS
+
+logger = logging.getLogger("weerbaar.signals")
+SIZES = {"small": 5_000, "medium": 100_000, "large": 1_000_000}
+CSV_LIMIT = 200_000
+MUNICIPALITY = {"code": "GM9999", "name": "Gemeente Voorbeeld"}
+Format = Literal["auto", "csv", "parquet"]
+
+
+@dataclass
+class Generated:
+    out_dir: Path
+    files: dict[str, Path]
+    rows: dict[str, int]
+    labels: list[Label]
+    seconds: float
+
+
+def payment_count(size: str) -> int:
+    """``small|medium|large`` or a number of payments (``10000000``, ``1e7``, ``10_000_000``)."""
+    if size in SIZES:
+        return SIZES[size]
+    try:
+        count = int(float(size.replace("_", "")))
+    except ValueError:
+        raise ValueError(
+            f"size {size!r}: use small, medium, large or a number of payments"
+        ) from None
+    if count < 1_000:
+        raise ValueError(f"size {size!r}: at least 1,000 payments")
+    return count
+
+
+def plan_sizes(payments: int) -> dict[str, int]:
+    instances = max(3, min(500, payments // 20_000))
+    planted = BENFORD_PAYMENTS * (1 + payments // 2_000_000) + instances * 25
+    base = max(payments // 2, payments - planted)
+    return {
+        "instances": instances,
+        "payments": base,
+        "creditors": max(200, base // 25),
+        "orders": max(200, payments // 20),
+    }
+
+
+def _write(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> dict[str, Path]:
+    files = {}
+    for name, schema in DATASETS.items():
+        columns = ", ".join(f'"{c}"' for c in schema.names)
+        order = ", ".join(schema.key or schema.names[:2])
+        path = out_dir / f"{name}.{fmt}"
+        options = (
+            "(FORMAT parquet, COMPRESSION zstd)" if fmt == "parquet" else "(HEADER, DELIMITER ',')"
+        )
+        con.execute(
+            f"COPY (SELECT {columns} FROM \"{name}\" ORDER BY {order}) TO '{path}' {options}"
+        ).fetchall()
+        files[name] = path
+    return files
+
+
+def write_labels(path: Path, labels: list[Label]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["rule_id", "entity_type", "entity_id", "record_ids"])
+        for label in labels:
+            writer.writerow(
+                [label.rule_id, label.entity_type, label.entity_id, "|".join(label.record_ids)]
+            )
+
+
+def read_labels(path: Path) -> list[Label]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            Label(
+                row["rule_id"],
+                row["entity_type"],
+                row["entity_id"],
+                tuple(r for r in row["record_ids"].split("|") if r),
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+def _ocds(out_dir: Path, seed: int, payments: int) -> dict[str, Any] | None:
+    """OCDS releases through the ocds package's generator, when it is there."""
+    try:
+        module = importlib.import_module("weerbaar.signals.ocds")
+    except ImportError:
+        return None
+    generate = getattr(module, "generate", None)
+    if generate is None:
+        return None
+    path = out_dir / "ocds.jsonl"
+    result = generate(path, releases=max(500, payments // 20), seed=seed)
+    return {"file": path.name, "result": result if isinstance(result, dict | int | str) else None}
+
+
+def generate(
+    size: str, seed: int, out_dir: Path, fmt: Format = "auto", ocds: bool = True
+) -> Generated:
+    """Write every dataset, ``labels.csv`` and ``generation.json`` to ``out_dir``."""
+    started = time.perf_counter()
+    total = payment_count(size)
+    sizes = plan_sizes(total)
+    chosen = fmt if fmt != "auto" else ("csv" if total <= CSV_LIMIT else "parquet")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    con = duckdb.connect()
+    con.execute("SET threads TO 2").fetchall()
+    create_creditors(con, rng, sizes["creditors"])
+    create_payments(con, rng, sizes["payments"], sizes["creditors"])
+    create_orders(con, rng, sizes["orders"], sizes["creditors"])
+    create_changes(con, rng, sizes["creditors"])
+    planter = Planter(
+        con, rng, sizes["instances"], sizes["payments"], sizes["creditors"], sizes["orders"]
+    )
+    for plant in PLANTS:
+        plant(planter)
+    planter.flush()
+    files = _write(con, out_dir, chosen)
+    rows = {
+        name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0])
+        for name in DATASETS
+    }
+    write_labels(out_dir / "labels.csv", planter.labels)
+    ocds_info = _ocds(out_dir, seed, total) if ocds else None
+    seconds = time.perf_counter() - started
+    meta = {
+        "municipality": MUNICIPALITY,
+        "size": size,
+        "seed": seed,
+        "format": chosen,
+        "rows": rows,
+        "labels": len(planter.labels),
+        "ocds": ocds_info,
+        "synthetic": True,
+    }
+    (out_dir / "generation.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    logger.info(
+        "data_generated rows=%s seconds=%.1f", rows, seconds, extra={"event": "data_generated"}
+    )
+    return Generated(out_dir, files, rows, planter.labels, seconds)
