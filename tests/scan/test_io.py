@@ -93,3 +93,16 @@ def test_published_schema_is_current_and_accepts_a_scan(small_framework: Framewo
     jsonschema.validate(survey_data(small_framework), published)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"municipality": "Voorbeeld"}, published)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe not utf-8", b"[" * 100_000, b"[]", b'{"answers": "none"}'],
+    ids=["encoding", "deep-nesting", "not-an-object", "wrong-types"],
+)
+def test_hostile_files_get_a_clear_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "scan.json"
+    path.write_bytes(content)
+    with pytest.raises(ScanFileError) as caught:
+        load_scan(path)
+    assert str(path) in str(caught.value)

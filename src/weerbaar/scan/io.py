@@ -17,6 +17,7 @@ from weerbaar.scan.profile import resolve_framework
 from weerbaar.scan.validation import scan_problems
 
 SCHEMA_ID = "https://weerbaar.example/schema/scan.schema.json"
+MAX_BYTES = 20 * 1024 * 1024
 
 
 def load_scan(path: Path | str, framework: Framework | None = None, check: bool = True) -> Scan:
@@ -27,10 +28,12 @@ def load_scan(path: Path | str, framework: Framework | None = None, check: bool 
     """
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ScanFileError(path, [ScanProblem(f"file larger than {MAX_BYTES} bytes")])
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ScanFileError(path, [ScanProblem(f"cannot read file: {exc.strerror}")]) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ScanFileError(path, [ScanProblem(f"not valid JSON: {exc}")]) from exc
     scan = parse_scan(data, path)
     if check:
