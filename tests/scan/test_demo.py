@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -54,3 +55,26 @@ def test_method_doc_worked_example_is_current() -> None:
     text = METHOD_DOC.read_text(encoding="utf-8")
     assert text == render(text), "run: python -m weerbaar.scan.method_doc"
     assert "V = 100 × G × (½ + ½ × X)" in text
+
+
+def test_real_questionnaire_round_trip_through_the_cli(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    runner = CliRunner()
+    book_path, scan_path = tmp_path / "GM9999.xlsx", tmp_path / "scan.json"
+    args = ["template", "--municipality", "GM9999", "--mode", "survey", "--out", str(book_path)]
+    assert runner.invoke(app, args).exit_code == 0
+    book = load_workbook(book_path)
+    book["Instructie"]["B9"] = "r-balie"
+    filled = 0
+    for sheet in book.worksheets[2:]:
+        for row in sheet.iter_rows(min_row=2):
+            if row[0].value and sheet.title != "_meta":
+                row[4].value = ["weet niet", "1 – x", 2][filled % 3]
+                filled += 1
+    book.save(book_path)
+    result = runner.invoke(app, ["import", str(book_path), "--out", str(scan_path)])
+    assert result.exit_code == 0, result.output
+    scan = load_scan(scan_path)
+    assert scan.respondents == ["r-balie"] and len(scan.answers) == filled
+    assert len(score_scan(scan).processes) == 8

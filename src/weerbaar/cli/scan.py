@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -67,7 +67,7 @@ class ModeOption(StrEnum):
     survey = "survey"
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     errors.print(f"[red]fout / error:[/red] {exc}", markup=True, highlight=False)
     raise typer.Exit(1)
 
