@@ -90,14 +90,25 @@ def test_text_breakage_is_reported_with_file_path_and_line(case: str, tmp_path: 
 def test_bad_yaml_syntax_names_the_line(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     line = replace_text(data / "factors.yaml", "  - id: cultuur", "  - id: [cultuur")
-    problem = find(problems_of(data), "factors.yaml", "", "invalid YAML")
+    problems = problems_of(data)
+    problem = find(problems, "factors.yaml", "", "invalid YAML")
     assert problem.line is not None and problem.line >= line
+    assert problems == [problem]  # no cascade of follow-up reference errors
+
+
+def test_duplicate_yaml_key_is_not_silently_dropped(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    line = replace_text(
+        data / "themes.yaml", "      en: Knowledge\n", "      en: Knowledge\n      en: Kennis\n"
+    )
+    problem = find(problems_of(data), "themes.yaml", "themes[0].name.en", "duplicate key 'en'")
+    assert problem.line == line + 1
 
 
 def test_missing_process_file(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     (data / "processes" / "brp.yaml").unlink()
-    find(problems_of(data), "", "process", "missing process 'brp'")
+    find(problems_of(data), "processes/brp.yaml", "process", "missing process 'brp'")
 
 
 def test_process_in_the_wrong_file(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the knowledge data, located as precisely as possible."""
 
@@ -13,6 +13,9 @@ class Problem:
     line: int | None
     path: str
     message: str
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.file, self.line or 0, self.path, self.message)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -23,7 +26,7 @@ class KnowledgeError(Exception):
     """The knowledge data is invalid; ``problems`` lists everything found, not only the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in the knowledge base:\n{lines}")
 

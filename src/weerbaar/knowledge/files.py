@@ -24,7 +24,7 @@ from weerbaar.knowledge.models import (
     Strict,
     Theme,
 )
-from weerbaar.knowledge.yamlfile import Loc, YamlFile, read_yaml
+from weerbaar.knowledge.yamlfile import Loc, YamlFile, duplicate_keys, read_yaml
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class RawData:
     files: list[YamlFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
+    unreadable: list[str] = field(default_factory=list)
 
     def of(self, model: type[Strict]) -> list[Item]:
         return self.items.get(model, [])
@@ -142,7 +143,9 @@ def read_directory(directory: Path) -> RawData:
             result = read_yaml(path, directory)
             if isinstance(result, Problem):
                 raw.problems.append(result)
+                raw.unreadable.append(result.file)
                 continue
             raw.files.append(result)
+            raw.problems.extend(duplicate_keys(result))
             _read_file(spec, result, raw)
     return raw

@@ -77,7 +77,8 @@ def _load(directory: Path) -> Framework:
     if not directory.is_dir():
         raise FileNotFoundError(f"knowledge data directory not found: {directory}")
     raw = read_directory(directory)
-    problems = raw.problems + cross_check(raw, sbi_codes())
+    # An unreadable file would make every reference into it look broken: report it alone.
+    problems = raw.problems if raw.unreadable else raw.problems + cross_check(raw, sbi_codes())
     if problems:
         raise KnowledgeError(problems)
     return _build(raw)

@@ -112,14 +112,18 @@ def check_sources(checker: Checker) -> None:
         checker.refs(item, (*loc, "sources"), model.sources, known, "source")
 
 
-def _require_all(checker: Checker, model: type[Strict], expected: Iterable[str], what: str) -> None:
+def _require_all(
+    checker: Checker, model: type[Strict], expected: Iterable[str], what: str, file: str
+) -> None:
+    """Every id in ``expected`` must be defined; ``file`` may contain ``{id}``."""
     present = checker.ids(model) | checker.raw.broken_ids
     for missing in sorted(set(expected) - present):
-        checker.problems.append(Problem("", None, what, f"missing {what} {missing!r}"))
+        message = f"missing {what} {missing!r}"
+        checker.problems.append(Problem(file.format(id=missing), None, what, message))
 
 
 def check_processes(checker: Checker) -> None:
-    _require_all(checker, Process, PROCESS_IDS, "process")
+    _require_all(checker, Process, PROCESS_IDS, "process", "processes/{id}.yaml")
     saint = checker.ids(SaintArea)
     for item in checker.raw.of(Process):
         stem = PurePosixPath(item.file.relative).stem
@@ -152,9 +156,15 @@ def check_circumstances_and_factors(checker: Checker) -> None:
         if item.model.id not in groups[item.model.group]:
             message = f"factor {item.model.id!r} is not a {item.model.group} factor"
             checker.problems.append(item.problem(("id",), message))
-    _require_all(checker, Factor, SMALL_MUNICIPALITY_FACTORS + SAINT_RAISING_FACTORS, "factor")
-    _require_all(checker, Theme, THEME_IDS, "theme")
-    _require_all(checker, SizeClass, SIZE_CLASS_IDS, "size class")
+    _require_all(
+        checker,
+        Factor,
+        SMALL_MUNICIPALITY_FACTORS + SAINT_RAISING_FACTORS,
+        "factor",
+        "factors.yaml",
+    )
+    _require_all(checker, Theme, THEME_IDS, "theme", "themes.yaml")
+    _require_all(checker, SizeClass, SIZE_CLASS_IDS, "size class", "size_classes.yaml")
     themes = checker.ids(Theme)
     for item in checker.raw.of(Recommendation):
         checker.refs(item, ("themes",), item.model.themes, themes, "theme")

@@ -48,6 +48,27 @@ class YamlFile:
         return Problem(self.relative, self.line(loc), format_path(loc), message)
 
 
+def duplicate_keys(file: YamlFile) -> list[Problem]:
+    """Mapping keys written twice (YAML would silently keep the last one)."""
+    problems: list[Problem] = []
+    stack: list[tuple[yaml.Node, Loc]] = [(file.root, ())] if file.root is not None else []
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                name = str(key.value)
+                if name in seen:
+                    line = key.start_mark.line + 1
+                    path = format_path((*loc, name))
+                    problems.append(Problem(file.relative, line, path, f"duplicate key {name!r}"))
+                seen.add(name)
+                stack.append((value, (*loc, name)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, (*loc, index)) for index, child in enumerate(node.value))
+    return problems
+
+
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
         for key, value in node.value:
