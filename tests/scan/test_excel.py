@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from weerbaar.knowledge.models import Framework
@@ -13,6 +15,7 @@ from weerbaar.scan import ScanFileError, score_scan
 from weerbaar.scan.excel import (
     DONT_KNOW,
     INSTRUCTIONS,
+    level_label,
     merge_survey,
     parse_answer,
     read_workbook,
@@ -133,3 +136,27 @@ def test_parse_answer(small_framework: Framework) -> None:
     assert parse_answer(4, scale)[0] is False
     assert parse_answer(True, scale)[0] is False
     assert parse_answer(1.5, scale)[0] is False
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_filled_in_answers_come_back_unchanged(
+    tmp_path_factory: pytest.TempPathFactory, small_framework: Framework, data: st.DataObject
+) -> None:
+    path = tmp_path_factory.mktemp("xlsx") / "v.xlsx"
+    write_template(small_framework, "GM9999", path)
+    chosen: dict[str, object] = {}
+    expected: dict[str, int | None] = {}
+    for qid, question in small_framework.questions.items():
+        if question.applies_to and "klein" not in question.applies_to:
+            continue
+        scale = small_framework.scales[question.scale]
+        value = data.draw(st.one_of(st.none(), st.integers(0, scale.max_value)), label=qid)
+        if data.draw(st.booleans(), label=f"{qid}-answered"):
+            chosen[qid] = DONT_KNOW if value is None else level_label(scale, value)
+            expected[qid] = value
+    fill(path, chosen, {8: "2026-05-01", 9: 3, 10: "gemeentesecretaris"})
+    scan = read_workbook(path, small_framework)
+    assert {a.question_id: a.value for a in scan.answers} == expected

@@ -111,7 +111,7 @@ def _lists_sheet(book: Workbook, framework: Framework) -> dict[str, str]:
         letter = get_column_letter(column)
         for row, option in enumerate(options, start=1):
             sheet.cell(row=row, column=column, value=option)
-        ranges[scale.id] = f"{LISTS}!${letter}$1:${letter}${len(options)}"
+        ranges[scale.id] = f"'{LISTS}'!${letter}$1:${letter}${len(options)}"
     sheet.sheet_state = "hidden"
     return ranges
 
