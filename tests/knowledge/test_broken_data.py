@@ -198,6 +198,13 @@ def test_question_with_unknown_scale_and_wrong_anchor_count(tmp_path: Path) -> N
     find(problems, _relative(data, path), "questions[1].anchors", "1 anchors, but scale")
 
 
+def test_question_in_the_wrong_file(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / "questions" / "brp.yaml"
+    edit_yaml(path, lambda d: d["questions"][0].update(process="toezicht"))
+    find(problems_of(data), "questions/brp.yaml", "questions[0].process", "questions/toezicht.yaml")
+
+
 def test_all_problems_are_collected_not_only_the_first(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     replace_text(data / "themes.yaml", "en: Knowledge", 'en: ""')

@@ -35,6 +35,7 @@ from weerbaar.knowledge.yamlfile import Loc
 
 MIN_QUESTIONS_PER_PROCESS = 10
 MIN_GENERAL_QUESTIONS = 15
+GENERAL_QUESTIONS_FILE = "algemeen"
 SIZE_CLASS_IDS = ("klein", "middelgroot", "groot")
 SIGNAL_RULE_ID = re.compile(r"^[A-Z]{2,4}-\d{3}$")
 
@@ -218,6 +219,7 @@ def check_questions(checker: Checker) -> None:
         question: Question = item.model
         if question.process is not None:
             checker.ref(item, ("process",), question.process, processes, "process")
+        _check_question_file(checker, item)
         checker.ref(item, ("target",), question.target, targets, "circumstance or factor")
         checker.ref(item, ("scale",), question.scale, set(scales), "scale")
         checker.refs(item, ("measures",), question.measures, measures, "measure")
@@ -231,6 +233,20 @@ def check_questions(checker: Checker) -> None:
             levels = len(scale.levels)
             message = f"{len(question.anchors)} anchors, but scale {scale.id!r} has {levels} levels"
             checker.problems.append(item.problem(("anchors",), message))
+
+
+def _check_question_file(checker: Checker, item: Item) -> None:
+    """`questions/<process>.yaml` holds that process's questions; `algemeen.yaml` the general."""
+    stem = PurePosixPath(item.file.relative).stem
+    expected = None if stem == GENERAL_QUESTIONS_FILE else stem
+    if item.model.process != expected:
+        where = (
+            f"{GENERAL_QUESTIONS_FILE}.yaml"
+            if item.model.process is None
+            else f"{item.model.process}.yaml"
+        )
+        message = f"question of process {item.model.process!r} belongs in questions/{where}"
+        checker.problems.append(item.problem(("process",), message))
 
 
 def check_coverage(checker: Checker) -> None:
