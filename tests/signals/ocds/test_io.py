@@ -1,0 +1,116 @@
+"""Loading compiled releases: exclusions as Cardinal applies them, JSON types, clear errors."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from weerbaar.signals.ocds.io import OcdsLoadError, load_ocds
+from weerbaar.signals.ocds.settings import CardinalSettings, Exclusions
+
+BID = {"status": "valid", "tenderers": [{"id": "T"}], "value": {"amount": 5, "currency": "EUR"}}
+
+
+def write(path, releases):
+    path.write_text("".join(json.dumps(r) + "\n" for r in releases), encoding="utf-8")
+    return path
+
+
+def ocids(con, table="ocds_processes"):
+    return sorted(row[0] for row in con.execute(f"SELECT DISTINCT ocid FROM {table}").fetchall())
+
+
+def test_global_exclusions(con, tmp_path):
+    path = write(
+        tmp_path / "r.jsonl",
+        [
+            {"ocid": "keep", "tender": {"status": "active", "procurementMethodDetails": "A"}},
+            {"ocid": 7},
+            {"ocid": "cancelled", "tender": {"status": "cancelled"}},
+            {"ocid": "excluded", "tender": {"procurementMethodDetails": "EXC"}},
+        ],
+    )
+    settings = CardinalSettings(exclusions=Exclusions(procurement_method_details="EXC"))
+    load = load_ocds(con, path, settings)
+    assert ocids(con) == ["keep"]
+    assert (load.releases, load.included) == (4, 1)
+
+
+def test_fields_of_the_wrong_json_type_count_as_absent(con, tmp_path):
+    bids = [
+        {**BID, "value": {"amount": "5", "currency": "EUR"}},
+        {**BID, "tenderers": [{"id": 12}]},
+    ]
+    path = write(
+        tmp_path / "r.jsonl",
+        [
+            {"ocid": "a", "tender": {"numberOfTenderers": 1.0}, "bids": {"details": bids}},
+            {"ocid": "b", "tender": {"numberOfTenderers": 1}, "buyer": {"id": 3}},
+        ],
+    )
+    load_ocds(con, path)
+    rows = con.execute("SELECT ocid, number_of_tenderers, buyer_id FROM ocds_processes ORDER BY 1")
+    assert rows.fetchall() == [("a", None, None), ("b", 1, None)]
+    bid_rows = con.execute("SELECT amount, tenderer_id FROM ocds_bids ORDER BY bid_index")
+    assert bid_rows.fetchall() == [(None, "T"), (5.0, None)]
+
+
+def test_bid_without_tenderers_is_kept_once(con, tmp_path):
+    path = write(tmp_path / "r.jsonl", [{"ocid": "a", "bids": {"details": [{"status": "valid"}]}}])
+    load_ocds(con, path)
+    assert con.execute("SELECT count(*), max(tenderer_id) FROM ocds_bids").fetchone() == (1, None)
+
+
+def test_main_currency_is_configured_or_first_observed(con, tmp_path):
+    release = {
+        "ocid": "a",
+        "awards": [{"status": "active"}],
+        "bids": {"details": [{**BID, "value": {"amount": 1, "currency": "USD"}}, BID]},
+    }
+    path = write(tmp_path / "r.jsonl", [release])
+    assert load_ocds(con, path).main_currency == "USD"
+    assert load_ocds(con, path, CardinalSettings(currency="EUR")).main_currency == "EUR"
+    rows = con.execute("SELECT currency, is_main_currency FROM ocds_bids ORDER BY bid_index")
+    assert rows.fetchall() == [("USD", False), ("EUR", True)]
+
+
+def test_tender_period_dates_must_be_rfc3339(con, tmp_path):
+    periods = [
+        {"startDate": "2024-01-01T10:00:00+02:00", "endDate": "2024-01-02"},
+        {"startDate": "2024-01-01T10:00:00+02:00", "endDate": "2024-01-02T08:00:00Z"},
+    ]
+    releases = [{"ocid": str(i), "tender": {"tenderPeriod": p}} for i, p in enumerate(periods)]
+    load_ocds(con, write(tmp_path / "r.jsonl", releases))
+    rows = con.execute("SELECT ocid, CAST(tender_start AS VARCHAR), tender_end FROM ocds_processes")
+    got = sorted(rows.fetchall())
+    assert got[0][1] == "2024-01-01 08:00:00" and got[0][2] is None
+    assert str(got[1][2]) == "2024-01-02 08:00:00"
+
+
+def test_gzip_input(con, tmp_path):
+    path = tmp_path / "r.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"ocid": "gz"}) + "\n")
+    load_ocds(con, path)
+    assert ocids(con) == ["gz"]
+
+
+def test_invalid_json_names_file_and_line(con, tmp_path):
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"ocid": "a"}\n\n{"ocid": "b", oops}\n', encoding="utf-8")
+    with pytest.raises(OcdsLoadError, match=r"broken\.jsonl, line 3: invalid JSON"):
+        load_ocds(con, path)
+
+
+def test_a_line_that_is_not_an_object_is_refused(con, tmp_path):
+    path = tmp_path / "array.jsonl"
+    path.write_text('{"ocid": "a"}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(OcdsLoadError, match=r"array\.jsonl, line 2: not a JSON object"):
+        load_ocds(con, path)
+
+
+def test_missing_file(con, tmp_path):
+    with pytest.raises(OcdsLoadError, match="no such file"):
+        load_ocds(con, tmp_path / "nothing.jsonl")
