@@ -40,6 +40,11 @@ def create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     except NotScorable as exc:
         messages.error(request, str(exc))
         return redirect("results:dashboard", code, scan.pk)
+    if not problem.candidates:
+        messages.info(
+            request, _("De scan laat geen zwakke plekken zien waar maatregelen bij horen.")
+        )
+        return redirect("results:dashboard", code, scan.pk)
     form = PlanForm(request.POST or None, problem=problem)
     infeasible = ""
     if request.method == "POST" and form.is_valid():

@@ -44,7 +44,7 @@ def invite(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         respondent.scan = scan
         token = respondent.issue_token()
         respondent.save()
-        link = request.build_absolute_uri(reverse("respondent:start", args=[token]))
+        link = request.build_absolute_uri(reverse("scans:respondent:start", args=[token]))
         log_event(request, "respondent_invited", scan, details={"respondent": respondent.pk})
         form = RespondentForm()
     else:
@@ -66,8 +66,8 @@ def _answerer(respondent: Respondent, token: str) -> Answerer:
     return Answerer(
         scan=respondent.scan,
         respondent=respondent,
-        part_url=lambda part: reverse("respondent:part", args=[token, part]),
-        autosave_url=reverse("respondent:autosave", args=[token]),
+        part_url=lambda part: reverse("scans:respondent:part", args=[token, part]),
+        autosave_url=reverse("scans:respondent:autosave", args=[token]),
     )
 
 
@@ -103,10 +103,10 @@ def part(request: HttpRequest, token: str, part: str) -> HttpResponse:
         if not errors:
             messages.success(request, _("Uw antwoorden zijn opgeslagen."))
             next_url = part_context(answerer, part, readonly=False)["next_url"]
-            return redirect(next_url or reverse("respondent:start", args=[token]))
+            return redirect(next_url or reverse("scans:respondent:start", args=[token]))
     log_event(request, "answers_viewed", respondent.scan, details={"part": part})
     context = part_context(answerer, part, readonly=respondent.completed_at is not None)
-    context.update(errors=errors, back_url=reverse("respondent:start", args=[token]))
+    context.update(errors=errors, back_url=reverse("scans:respondent:start", args=[token]))
     return render(request, "scans/answer_part.html", context, status=400 if errors else 200)
 
 
@@ -125,4 +125,4 @@ def complete(request: HttpRequest, token: str) -> HttpResponse:
         mark_completed(respondent)
         log_event(request, "respondent_completed", respondent.scan)
     messages.success(request, _("Dank u wel. Uw antwoorden zijn ingeleverd."))
-    return redirect("respondent:start", token)
+    return redirect("scans:respondent:start", token)
