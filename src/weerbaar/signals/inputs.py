@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from weerbaar.signals.pseudonym import pseudonym_table
 from weerbaar.signals.readers import SUFFIXES, ReadError, read_raw
 from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema
 
@@ -70,6 +71,7 @@ class CheckReport:
     datasets: dict[str, LoadedDataset] = field(default_factory=dict)
     problems: list[InputProblem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    persons: int = 0
 
 
 def sha256_of(path: Path) -> str:
@@ -148,27 +150,47 @@ class _Source:
         return InputProblem(self.path.name, column, message, row, self.line_offset)
 
 
-def _value_problems(
-    con: duckdb.DuckDBPyConnection, source: _Source, column: Column
-) -> list[InputProblem]:
+def _conditions(source: _Source, column: Column) -> list[tuple[str, str | None]]:
+    """(SQL condition for a bad row, message or None for a type hint) of one column."""
     raw = source.columns[column.name]
     raw_type = source.types[raw]
-    parsed = parse_expression(column, raw, raw_type)
     present = _present_expression(raw, raw_type)
-    checks: list[tuple[str, str | None]] = [(f"{present} AND ({parsed}) IS NULL", None)]
+    checks: list[tuple[str, str | None]] = []
+    if raw_type != column.type or column.type != "VARCHAR":
+        parsed = parse_expression(column, raw, raw_type)
+        checks.append((f"{present} AND ({parsed}) IS NULL", None))
     if column.required:
         checks.append((f"NOT ({present})", "required value is missing"))
+    return checks
+
+
+def _value_problems(
+    con: duckdb.DuckDBPyConnection, source: _Source, schema: DatasetSchema
+) -> list[InputProblem]:
+    """All value checks of a file in one scan; example rows only for the checks that fail."""
+    checks = [
+        (column, condition, message)
+        for column in schema.columns
+        if column.name in source.columns
+        for condition, message in _conditions(source, column)
+    ]
+    if not checks:
+        return []
+    counts = ", ".join(f"count(*) FILTER (WHERE {condition})" for _, condition, _ in checks)
+    totals = con.execute(f'SELECT {counts} FROM "{source.table}"').fetchall()[0]
     problems: list[InputProblem] = []
-    for condition, message in checks:
+    for (column, condition, message), total in zip(checks, totals, strict=True):
+        if not total:
+            continue
+        raw = source.columns[column.name]
         rows = con.execute(
             f'SELECT __row, CAST("{raw}" AS VARCHAR) FROM "{source.table}" WHERE {condition} '
-            f"ORDER BY __row LIMIT {EXAMPLES_PER_PROBLEM + 1}"
+            f"ORDER BY __row LIMIT {EXAMPLES_PER_PROBLEM}"
         ).fetchall()
-        for row, value in rows[:EXAMPLES_PER_PROBLEM]:
+        for row, value in rows:
             text = message or f"{value!r} {HINTS.get(column.type, 'has the wrong type')}"
             problems.append(source.problem(column.name, text, row))
-        if len(rows) > EXAMPLES_PER_PROBLEM:
-            total = _count(con, f'"{source.table}" WHERE {condition}')
+        if total > EXAMPLES_PER_PROBLEM:
             more = total - EXAMPLES_PER_PROBLEM
             problems.append(source.problem(column.name, f"and {more} more rows like this"))
     return problems
@@ -218,28 +240,50 @@ def check_dataset(
         for c in schema.columns
         if c.required and c.name not in source.columns
     ]
-    for column in schema.columns:
-        if column.name in source.columns:
-            problems.extend(_value_problems(con, source, column))
+    problems.extend(_value_problems(con, source, schema))
     problems.extend(_key_problems(con, source, schema))
     return source, problems
 
 
-def _load(con: duckdb.DuckDBPyConnection, schema: DatasetSchema, source: _Source) -> int:
-    selects = []
+def _load(
+    con: duckdb.DuckDBPyConnection, schema: DatasetSchema, source: _Source, pseudonymise: bool
+) -> int:
+    """Create the typed table; person columns are replaced by their pseudonyms on the way in."""
+    selects: list[str] = []
+    joins: list[str] = []
     for column in schema.columns:
-        if column.name in source.columns:
-            raw = source.columns[column.name]
-            expression = parse_expression(column, raw, source.types[raw])
-        else:
-            expression = f"CAST(NULL AS {column.type})"
+        if column.name not in source.columns:
+            selects.append(f'CAST(NULL AS {column.type}) AS "{column.name}"')
+            continue
+        raw = source.columns[column.name]
+        expression = parse_expression(column, raw, source.types[raw])
+        if pseudonymise and column.person:
+            alias = f"alias_{len(joins)}"
+            joins.append(f"LEFT JOIN pseudonym_map AS {alias} ON {alias}.value = {expression}")
+            expression = f"{alias}.alias"
         selects.append(f'{expression} AS "{column.name}"')
     con.execute(
-        f'CREATE OR REPLACE TABLE "{schema.name}" AS '
-        f'SELECT {", ".join(selects)} FROM "{source.table}" ORDER BY __row'
-    )
+        f'CREATE OR REPLACE TABLE "{schema.name}" AS SELECT {", ".join(selects)} '
+        f'FROM "{source.table}" {" ".join(joins)}'
+    ).fetchall()
     con.execute(f'DROP {"VIEW" if source.line_offset is None else "TABLE"} "{source.table}"')
     return _count(con, f'"{schema.name}"')
+
+
+def _person_values(con: duckdb.DuckDBPyConnection, sources: dict[str, _Source]) -> list[str]:
+    selects = []
+    for name, source in sources.items():
+        for column in DATASETS[name].columns:
+            if column.person and column.name in source.columns:
+                raw = source.columns[column.name]
+                value = parse_expression(column, raw, source.types[raw])
+                selects.append(f'SELECT DISTINCT {value} AS value FROM "{source.table}"')
+    if not selects:
+        return []
+    rows = con.execute(
+        f"SELECT value FROM ({' UNION '.join(selects)}) AS v WHERE value IS NOT NULL"
+    )
+    return sorted(row[0] for row in rows.fetchall())
 
 
 def load_inputs(
@@ -248,10 +292,13 @@ def load_inputs(
     skip: Iterable[str] = (),
     *,
     check_only: bool = False,
+    key: bytes | None = None,
 ) -> CheckReport:
     """Check every dataset file in ``data_dir``; load them unless any has problems.
 
-    Raises :class:`InputError` with all problems of the datasets not skipped.
+    With ``key``, natural persons' identifiers are pseudonymised (HMAC-SHA256) while loading, so
+    no table ever holds them in clear. Raises :class:`InputError` with all problems of the
+    datasets not skipped.
     """
     skipped = set(skip)
     unknown = skipped - set(DATASETS)
@@ -270,9 +317,14 @@ def load_inputs(
     report.problems = problems
     if problems:
         raise InputError(problems)
+    if key is not None and not check_only:
+        values = _person_values(con, sources)
+        con.register("pseudonym_map", pseudonym_table(values, key))
+        report.persons = len(values)
     for name, source in sources.items():
-        rows = 0 if check_only else _load(con, DATASETS[name], source)
         if check_only:
             rows = _count(con, f'"{source.table}"')
+        else:
+            rows = _load(con, DATASETS[name], source, key is not None)
         report.datasets[name] = LoadedDataset(name, source.path, rows, sha256_of(source.path))
     return report

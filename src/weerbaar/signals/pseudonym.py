@@ -12,10 +12,7 @@ import hmac
 import os
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
-
-from weerbaar.signals.schemas import DATASETS
 
 KEY_ENV = "WEERBAAR_PSEUDONYM_KEY"
 DEMO_KEY = b"weerbaar-demo-key-not-for-real-data"
@@ -54,26 +51,9 @@ def resolve_key(key_file: Path | None = None, *, demo: bool = False) -> bytes:
     return key
 
 
-def pseudonymise(con: duckdb.DuckDBPyConnection, datasets: list[str], key: bytes) -> int:
-    """Replace every person column of the loaded ``datasets`` by its pseudonym; return #persons."""
-    targets = [(name, column) for name in datasets for column in DATASETS[name].person_columns]
-    if not targets:
-        return 0
-    union = " UNION ".join(
-        f'SELECT DISTINCT "{column}" AS value FROM "{name}" WHERE "{column}" IS NOT NULL'
-        for name, column in targets
+def pseudonym_table(values: list[str], key: bytes) -> pa.Table:
+    """``value -> alias`` for every identifier, to join while loading."""
+    aliases = [pseudonym(key, value) for value in values]
+    return pa.table(
+        {"value": pa.array(values, pa.string()), "alias": pa.array(aliases, pa.string())}
     )
-    values = [row[0] for row in con.execute(union).fetchall()]
-    mapping = pa.table(
-        {"value": pa.array(values, pa.string()), "alias": [pseudonym(key, v) for v in values]}
-    )
-    con.register("pseudonym_map", mapping)
-    try:
-        for name, column in targets:
-            con.execute(
-                f'UPDATE "{name}" SET "{column}" = m.alias FROM pseudonym_map AS m '
-                f'WHERE "{name}"."{column}" = m.value'
-            ).fetchall()
-    finally:
-        con.unregister("pseudonym_map")
-    return len(values)

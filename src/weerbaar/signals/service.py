@@ -18,7 +18,6 @@ import duckdb
 from weerbaar.signals.engine import RuleExecutionError, effective_params, log_event, run_rule
 from weerbaar.signals.inputs import CheckReport, InputError, InputProblem, load_inputs
 from weerbaar.signals.models import Hit, ParamValue, Rule
-from weerbaar.signals.pseudonym import pseudonymise
 from weerbaar.signals.registry import RuleRegistry
 from weerbaar.signals.sql import sql_literal
 
@@ -208,10 +207,9 @@ def run_signals(
     started = dt.datetime.now(dt.UTC)
     log_event("run_started", run_id=run_id, data=str(options.data_dir), rules=len(rules))
     con = con or duckdb.connect()
-    report = load_inputs(con, options.data_dir, options.skip)
+    report = load_inputs(con, options.data_dir, options.skip, key=options.key)
     ocds = _load_ocds(con, options.ocds) if options.ocds else None
-    persons = pseudonymise(con, list(report.datasets), options.key)
-    log_event("inputs_loaded", datasets=",".join(report.datasets), persons=persons)
+    log_event("inputs_loaded", datasets=",".join(report.datasets), persons=report.persons)
     tables = _tables(con)
     outcomes = []
     for rule in rules:

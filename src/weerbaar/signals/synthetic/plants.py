@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from weerbaar.signals.synthetic.base import APPROVERS, CATEGORIES, PERIOD_DAYS
+from weerbaar.signals.synthetic.base import APPROVERS, CATEGORIES, COST_CENTRES, PERIOD_DAYS
 from weerbaar.signals.synthetic.planter import Planter
 
 BENFORD_PAYMENTS = 2_600
@@ -123,9 +123,10 @@ def split_invoices(p: Planter) -> None:
         creditor = p.creditor()
         start = p.randint(40, PERIOD_DAYS - 12)
         _normal(p, creditor, [start - 35])
+        centre = p.pick(COST_CENTRES)
         ids = [
-            p.payment(creditor, start + offset, p.amount(4_000, 7_000))["payment_id"]
-            for offset in (0, 4, 9)
+            p.payment(creditor, start + o, p.amount(4_000, 7_000), cost_centre=centre)["payment_id"]
+            for o in (0, 4, 9)
         ]
         p.label("FIN-008", "creditor", creditor["creditor_id"], *ids)
 

@@ -34,3 +34,4 @@ SELECT
 FROM banded AS b
 JOIN per_creditor AS c ON c.creditor_id = b.creditor_id
 WHERE b.band_payments >= {{ min_payments }}
+    AND CAST(b.band_payments AS DOUBLE) >= {{ min_share }} * c.creditor_payments

@@ -1,38 +1,50 @@
--- Windows of window_days per creditor whose payments (each in [min_share, 1) x threshold) add up
--- to at least threshold; one hit per creditor, for its largest window.
+-- Windows of window_days per creditor and cost centre whose payments (each in
+-- [min_share, 1) x threshold) number at least min_payments and add up to at least threshold.
+-- One hit per creditor and cost centre, for its largest window; ids are joined back at the end.
 WITH candidates AS (
-    SELECT payment_id, creditor_id, payment_date, amount_eur
+    SELECT payment_id, creditor_id, cost_centre, payment_date, amount_eur
     FROM payments
     WHERE amount_eur < {{ threshold }} AND amount_eur >= {{ threshold }} * {{ min_share }}
 ),
 windows AS (
     SELECT
         creditor_id,
+        cost_centre,
         payment_date AS last_date,
         sum(amount_eur) OVER w AS total,
-        count(*) OVER w AS payments,
-        min(payment_date) OVER w AS first_date,
-        list(payment_id) OVER w AS ids
+        count(*) OVER w AS payments
     FROM candidates
     WINDOW w AS (
-        PARTITION BY creditor_id ORDER BY payment_date
+        PARTITION BY creditor_id, cost_centre ORDER BY payment_date
         RANGE BETWEEN INTERVAL ({{ window_days }}) DAY PRECEDING AND CURRENT ROW
     )
 ),
-ranked AS (
-    SELECT
-        *,
-        row_number() OVER (PARTITION BY creditor_id ORDER BY total DESC, last_date) AS rank_in_creditor
-    FROM windows
-    WHERE payments >= {{ min_payments }} AND total >= {{ threshold }}
+best AS (
+    SELECT creditor_id, cost_centre, last_date, total, payments
+    FROM (
+        SELECT
+            *,
+            row_number() OVER (
+                PARTITION BY creditor_id, cost_centre ORDER BY total DESC, last_date
+            ) AS nr
+        FROM windows
+        WHERE payments >= {{ min_payments }} AND total >= {{ threshold }}
+    ) AS ranked
+    WHERE nr = 1
 )
 SELECT
-    creditor_id AS entity_id,
-    array_sort(ids) AS record_ids,
-    CAST(total AS DOUBLE) AS value,
-    first_date,
-    last_date,
-    payments,
-    total
-FROM ranked
-WHERE rank_in_creditor = 1
+    b.creditor_id AS entity_id,
+    array_sort(list(c.payment_id)) AS record_ids,
+    CAST(b.total AS DOUBLE) AS value,
+    b.cost_centre,
+    min(c.payment_date) AS first_date,
+    b.last_date,
+    b.payments,
+    b.total
+FROM best AS b
+JOIN candidates AS c
+    ON c.creditor_id = b.creditor_id
+    AND c.cost_centre IS NOT DISTINCT FROM b.cost_centre
+    AND c.payment_date <= b.last_date
+    AND c.payment_date >= b.last_date - INTERVAL ({{ window_days }}) DAY
+GROUP BY b.creditor_id, b.cost_centre, b.last_date, b.total, b.payments

@@ -1,23 +1,29 @@
-WITH ranked AS (
-    SELECT
-        creditor_id,
-        payment_id,
-        amount_eur,
-        row_number() OVER (PARTITION BY creditor_id ORDER BY amount_eur DESC, payment_id) AS nr,
-        count(*) OVER (PARTITION BY creditor_id) AS payments
+-- Relative size factor: largest / second-largest payment per creditor (two equal largest
+-- payments give a factor of 1). Pass 1 finds the largest per creditor, pass 2 the runner-up.
+WITH largest AS (
+    SELECT creditor_id, max(amount_eur) AS largest, count(*) AS payments
     FROM payments
     WHERE amount_eur > 0
-),
-top_two AS (
-    SELECT
-        creditor_id,
-        max(payments) AS payments,
-        max(CASE WHEN nr = 1 THEN amount_eur END) AS largest,
-        max(CASE WHEN nr = 2 THEN amount_eur END) AS second,
-        max(CASE WHEN nr = 1 THEN payment_id END) AS payment_id
-    FROM ranked
-    WHERE nr <= 2
     GROUP BY creditor_id
+    HAVING count(*) >= {{ min_payments }} AND max(amount_eur) >= {{ min_amount }}
+),
+runner_up AS (
+    SELECT
+        l.creditor_id,
+        l.largest,
+        l.payments,
+        min(p.payment_id) FILTER (WHERE p.amount_eur = l.largest) AS payment_id,
+        count(*) FILTER (WHERE p.amount_eur = l.largest) AS at_largest,
+        max(p.amount_eur) FILTER (WHERE p.amount_eur < l.largest) AS below
+    FROM largest AS l
+    JOIN payments AS p ON p.creditor_id = l.creditor_id AND p.amount_eur > 0
+    GROUP BY l.creditor_id, l.largest, l.payments
+),
+factors AS (
+    SELECT
+        *,
+        CASE WHEN at_largest > 1 THEN largest ELSE below END AS second
+    FROM runner_up
 )
 SELECT
     creditor_id AS entity_id,
@@ -28,7 +34,5 @@ SELECT
     second,
     payments,
     round(CAST(largest AS DOUBLE) / CAST(second AS DOUBLE), 1) AS rsf
-FROM top_two
-WHERE payments >= {{ min_payments }}
-    AND largest >= {{ min_amount }}
-    AND CAST(largest AS DOUBLE) >= {{ factor }} * CAST(second AS DOUBLE)
+FROM factors
+WHERE CAST(largest AS DOUBLE) >= {{ factor }} * CAST(second AS DOUBLE)
