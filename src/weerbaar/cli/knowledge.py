@@ -212,9 +212,10 @@ def tour() -> None:
         )
     console.print(table)
     size = framework.size_classes.get(VOORBEELD.size_class)
+    inhabitants = f"{VOORBEELD.population:,}".replace(",", ".")  # Dutch thousands separator
     console.print(
         f"\n[bold]Demogemeente / demo municipality:[/bold] {VOORBEELD.name} ({VOORBEELD.code}), "
-        f"{VOORBEELD.population:,} inwoners, {size.name.nl if size else VOORBEELD.size_class}, "
+        f"{inhabitants} inwoners, {size.name.nl if size else VOORBEELD.size_class}, "
         f"RIEC {VOORBEELD.riec_region}."
     )
     small = [m for m in framework.measures.values() if m.small_municipality]

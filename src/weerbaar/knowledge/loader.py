@@ -11,6 +11,7 @@ from typing import Any
 from weerbaar.knowledge.errors import KnowledgeError
 from weerbaar.knowledge.files import RawData, read_directory
 from weerbaar.knowledge.models import (
+    PROCESS_IDS,
     Circumstance,
     Factor,
     Framework,
@@ -50,6 +51,11 @@ def _by_id(raw: RawData, model: type[Strict]) -> dict[str, Any]:
     return {item.model.id: item.model for item in raw.of(model)}
 
 
+def _in_order(items: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    """``items`` in the canonical order of the study (files are read alphabetically)."""
+    return dict(sorted(items.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99))
+
+
 def _build(raw: RawData) -> Framework:
     size_classes = [item.model for item in raw.of(SizeClass)]
     places, problems = municipalities(size_classes)
@@ -60,7 +66,7 @@ def _build(raw: RawData) -> Framework:
         content_hash=content_hash(raw),
         sources=_by_id(raw, Source),
         saint_areas=_by_id(raw, SaintArea),
-        processes=_by_id(raw, Process),
+        processes=_in_order(_by_id(raw, Process), PROCESS_IDS),
         circumstances=_by_id(raw, Circumstance),
         factors=_by_id(raw, Factor),
         themes=_by_id(raw, Theme),
