@@ -90,3 +90,9 @@ def test_export_markdown_and_tour() -> None:
     assert markdown.exit_code == 0 and "# Financiële transacties" in markdown.stdout
     tour = runner.invoke(app, ["knowledge", "tour"])
     assert tour.exit_code == 0 and "GM9999" in tour.output
+
+
+def test_validate_of_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["knowledge", "validate", str(tmp_path / "nergens")])
+    assert result.exit_code == 2
+    assert "nergens" in result.output
