@@ -158,5 +158,17 @@ def test_any_filled_in_answers_come_back_unchanged(
             chosen[qid] = DONT_KNOW if value is None else level_label(scale, value)
             expected[qid] = value
     fill(path, chosen, {8: "2026-05-01", 9: 3, 10: "gemeentesecretaris"})
+    if not expected:
+        with pytest.raises(ScanFileError, match="no answers"):
+            read_workbook(path, small_framework)
+        return
     scan = read_workbook(path, small_framework)
     assert {a.question_id: a.value for a in scan.answers} == expected
+
+
+def test_an_empty_questionnaire_is_rejected(tmp_path: Path, small_framework: Framework) -> None:
+    path = tmp_path / "leeg.xlsx"
+    write_template(small_framework, "GM9999", path)
+    fill(path, {}, {9: 4, 10: "RIEC"})
+    with pytest.raises(ScanFileError, match="no answers filled in"):
+        read_workbook(path, small_framework)

@@ -186,6 +186,8 @@ def read_workbook(path: Path | str, framework: Framework | None = None) -> Scan:
     for sheet in book.worksheets:
         if sheet.title not in (INSTRUCTIONS, META, LISTS):
             answers += _sheet_answers(sheet, reader, respondent)
+    if not answers and not reader.problems:
+        reader.problem("no answers filled in (column E is empty on every sheet)", INSTRUCTIONS)
     if reader.problems:
         raise ScanFileError(path, reader.problems)
     return _build_scan(path, framework, meta, fields, answers)
