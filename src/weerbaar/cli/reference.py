@@ -19,7 +19,10 @@ that this file is up to date). Every command has `--help` with the same text.
 
 def _param_line(param: Any) -> str:
     if getattr(param, "param_type_name", "") == "argument":
-        return f"- `{param.human_readable_name}` (argument{', required' if param.required else ''})"
+        name = (param.metavar or param.name or "").upper()
+        help_text = " ".join((getattr(param, "help", None) or "").split())
+        required = ", required" if param.required else ""
+        return f"- `{name}` (argument{required}){': ' + help_text if help_text else ''}"
     names = ", ".join(f"`{opt}`" for opt in [*param.opts, *param.secondary_opts])
     help_text = " ".join((param.help or "").split())
     extras = []
