@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
 from fractions import Fraction
 
-from weerbaar.knowledge.models import Framework, Question
-from weerbaar.scan import explain
+from weerbaar.knowledge.models import Framework
+from weerbaar.scan import explain, summary
 from weerbaar.scan.errors import ScanError, ScanProblem
 from weerbaar.scan.models import (
-    CategoryScore,
     Contribution,
-    Disagreement,
     ProcessScore,
     Scan,
     ScanMeta,
     ScanResult,
-    TopVulnerability,
-    WeakAnswer,
 )
 from weerbaar.scan.profile import (
     Profile,
@@ -29,8 +24,6 @@ from weerbaar.scan.profile import (
     semantic_version,
 )
 from weerbaar.scan.scoring import (
-    DISAGREEMENT_FLAG,
-    QuestionStats,
     apportion,
     exposure_share,
     fraction_to_float,
@@ -42,19 +35,12 @@ from weerbaar.scan.scoring import (
     vulnerability,
     weighted_mean,
 )
+from weerbaar.scan.summary import ScoredQuestion, weak_answers
 from weerbaar.scan.validation import scan_problems
 
+__all__ = ["score_scan", "weak_answers"]
+
 log = logging.getLogger(__name__)
-TOP_COUNT = 5
-WEAK_THRESHOLD = 0.5
-
-
-@dataclass(frozen=True)
-class _Scored:
-    question: Question
-    weight: Fraction
-    stats: QuestionStats
-    scale_max: int
 
 
 def score_scan(scan: Scan, framework: Framework | None = None) -> ScanResult:
@@ -85,7 +71,9 @@ def score_scan(scan: Scan, framework: Framework | None = None) -> ScanResult:
     return result
 
 
-def _scored_questions(scan: Scan, framework: Framework, profile: Profile) -> dict[str, _Scored]:
+def _scored_questions(
+    scan: Scan, framework: Framework, profile: Profile
+) -> dict[str, ScoredQuestion]:
     values: dict[str, list[int | None]] = defaultdict(list)
     for answer in scan.answers:
         values[answer.question_id].append(answer.value)
@@ -97,15 +85,17 @@ def _scored_questions(scan: Scan, framework: Framework, profile: Profile) -> dic
         stats = question_stats(
             values.get(question.id, []), scale.max_value, scale.direction == "exposure"
         )
-        scored[question.id] = _Scored(question, profile.weight(question), stats, scale.max_value)
+        scored[question.id] = ScoredQuestion(
+            question, profile.weight(question), stats, scale.max_value
+        )
     return scored
 
 
-def _shares(items: list[_Scored]) -> list[Fraction]:
+def _shares(items: list[ScoredQuestion]) -> list[Fraction]:
     return term_shares([(i.question.process is None, i.weight) for i in items])
 
 
-def _score_process(process: str, items: list[_Scored]) -> ProcessScore:
+def _score_process(process: str, items: list[ScoredQuestion]) -> ProcessScore:
     controls = [i for i in items if i.question.kind == "control"]
     exposures = [i for i in items if i.question.kind == "exposure"]
     shares = _shares(controls) + _shares(exposures)
@@ -144,7 +134,7 @@ def _score_process(process: str, items: list[_Scored]) -> ProcessScore:
     )
 
 
-def _contribution(item: _Scored, share: Fraction, tenths: int) -> Contribution:
+def _contribution(item: ScoredQuestion, share: Fraction, tenths: int) -> Contribution:
     question, stats = item.question, item.stats
     level = fraction_to_float(stats.level, 2) if stats.level is not None else None
     weakness = fraction_to_float(stats.weakness, 3)
@@ -181,10 +171,10 @@ def _assemble(
     scan: Scan,
     framework: Framework,
     profile: Profile,
-    scored: dict[str, _Scored],
+    scored: dict[str, ScoredQuestion],
     processes: dict[str, ProcessScore],
 ) -> ScanResult:
-    heatmap = {pid: _heat_row(score) for pid, score in processes.items()}
+    heatmap = {pid: summary.heat_row(score) for pid, score in processes.items()}
     count = max(len(processes), 1)
     overall = sum((Fraction(str(p.vulnerability)) for p in processes.values()), Fraction(0)) / count
     confidence = sum((Fraction(str(p.confidence)) for p in processes.values()), Fraction(0)) / count
@@ -193,12 +183,12 @@ def _assemble(
         processes=processes,
         overall=fraction_to_float(overall),
         confidence=fraction_to_float(confidence),
-        circumstances=_categories(framework, scored, heatmap, count),
+        circumstances=summary.categories(framework, scored, heatmap, count),
         heatmap={
             pid: {t: tenths_to_float(v) for t, v in row.items()} for pid, row in heatmap.items()
         },
-        top=_top(processes),
-        disagreements=_disagreements(scan, scored),
+        top=summary.top(processes),
+        disagreements=summary.disagreements(scan, scored),
     )
 
 
@@ -216,100 +206,3 @@ def _meta(scan: Scan, profile: Profile) -> ScanMeta:
         respondents=len(scan.respondents),
         participants=scan.workshop.participants if scan.workshop else None,
     )
-
-
-def _heat_row(score: ProcessScore) -> dict[str, int]:
-    row: dict[str, int] = defaultdict(int)
-    for contribution in score.contributions:
-        row[contribution.target] += round(contribution.points * 10)
-    return dict(row)
-
-
-def _group(framework: Framework, target: str) -> str:
-    if target in framework.circumstances:
-        return framework.circumstances[target].kind
-    if target in framework.factors:
-        return framework.factors[target].group
-    return "other"
-
-
-def _categories(
-    framework: Framework,
-    scored: dict[str, _Scored],
-    heatmap: dict[str, dict[str, int]],
-    count: int,
-) -> dict[str, CategoryScore]:
-    by_target: dict[str, list[_Scored]] = defaultdict(list)
-    for item in scored.values():
-        by_target[item.question.target].append(item)
-    categories = {}
-    for target in sorted(by_target):
-        items = by_target[target]
-        weakness = weighted_mean([(i.weight, i.stats.weakness) for i in items])
-        points = Fraction(sum(row.get(target, 0) for row in heatmap.values()), 10 * count)
-        categories[target] = CategoryScore(
-            target=target,
-            group=_group(framework, target),
-            weakness=fraction_to_float(100 * weakness),
-            vulnerability=fraction_to_float(points),
-            questions=len(items),
-        )
-    return categories
-
-
-def _top(processes: dict[str, ProcessScore]) -> list[TopVulnerability]:
-    ranked = sorted(processes.values(), key=lambda p: (-p.vulnerability, p.process))
-    return [
-        TopVulnerability(
-            process=p.process,
-            vulnerability=p.vulnerability,
-            drivers=[c.question_id for c in p.contributions[:3] if c.points > 0],
-        )
-        for p in ranked[:TOP_COUNT]
-    ]
-
-
-def _disagreements(scan: Scan, scored: dict[str, _Scored]) -> list[Disagreement]:
-    if scan.mode != "survey":
-        return []
-    by_question: dict[str, dict[str, int | None]] = defaultdict(dict)
-    for answer in scan.answers:
-        by_question[answer.question_id][answer.respondent or ""] = answer.value
-    found = []
-    for qid, item in scored.items():
-        if item.stats.known_difference >= DISAGREEMENT_FLAG:
-            spread = fraction_to_float(item.stats.spread, 3)
-            found.append(
-                Disagreement(
-                    question_id=qid,
-                    process=item.question.process,
-                    target=item.question.target,
-                    values=dict(sorted(by_question[qid].items())),
-                    spread=spread,
-                    mean_difference=fraction_to_float(item.stats.known_difference, 3),
-                    explanation=explain.disagreement_text(qid, spread),
-                )
-            )
-    return sorted(found, key=lambda d: (-d.mean_difference, d.question_id))
-
-
-def weak_answers(result: ScanResult, threshold: float = WEAK_THRESHOLD) -> list[WeakAnswer]:
-    """Control questions whose weakness (gap, "weet niet" = 1) is at least ``threshold``.
-
-    One entry per process the question counts for, largest contribution first.
-    """
-    weak = [
-        WeakAnswer(
-            question_id=c.question_id,
-            process=pid,
-            target=c.target,
-            weakness=c.weakness,
-            points=c.points,
-            dont_know=c.dont_know > 0,
-            measures=c.measures,
-        )
-        for pid, score in result.processes.items()
-        for c in score.contributions
-        if c.kind == "control" and c.weakness >= threshold
-    ]
-    return sorted(weak, key=lambda w: (-w.points, w.process, w.question_id))

@@ -1,0 +1,240 @@
+"""Reading a filled-in Excel questionnaire back into a scan; every bad cell is named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from pydantic import ValidationError
+
+from weerbaar.knowledge.models import Framework, Scale
+from weerbaar.scan.errors import ScanError, ScanFileError, ScanProblem
+from weerbaar.scan.models import Answer, Scan, Workshop
+from weerbaar.scan.profile import resolve_framework
+from weerbaar.scan.template import DONT_KNOW, FIELD_ROWS, INSTRUCTIONS, LISTS, META
+from weerbaar.scan.validation import scan_problems
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class _Reader:
+    path: Path
+    framework: Framework
+    problems: list[ScanProblem]
+
+    def problem(self, message: str, sheet: str, row: int | None = None, column: str = "") -> None:
+        where = (
+            f"sheet '{sheet}'"
+            + (f", row {row}" if row else "")
+            + (f", column {column}" if column else "")
+        )
+        self.problems.append(ScanProblem(message, location=where))
+
+
+def read_workbook(path: Path | str, framework: Framework | None = None) -> Scan:
+    """Read a filled-in questionnaire back into a :class:`Scan` (validated against framework).
+
+    Without ``framework`` the version recorded in the workbook is used.
+
+    Raises :class:`ScanFileError` naming sheet, row and column of every bad cell.
+    """
+    path = Path(path)
+    book = _open(path)
+    problems: list[ScanProblem] = []
+    meta = _meta(book, problems)
+    if problems:
+        raise ScanFileError(path, problems)
+    if framework is None:
+        try:
+            framework = resolve_framework(meta["framework_version"])
+        except ScanError as exc:
+            raise ScanFileError(path, exc.problems) from exc
+    reader = _Reader(path, framework, problems)
+    mode = meta["mode"]
+    fields = _fields(book[INSTRUCTIONS] if INSTRUCTIONS in book.sheetnames else None, mode, reader)
+    respondent = fields.get("respondent")
+    answers = []
+    for sheet in book.worksheets:
+        if sheet.title not in (INSTRUCTIONS, META, LISTS):
+            answers += _sheet_answers(sheet, reader, respondent)
+    if not answers and not reader.problems:
+        reader.problem("no answers filled in (column E is empty on every sheet)", INSTRUCTIONS)
+    if reader.problems:
+        raise ScanFileError(path, reader.problems)
+    return _build_scan(path, framework, meta, fields, answers)
+
+
+def _open(path: Path) -> Any:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ScanFileError(path, [ScanProblem(f"file larger than {MAX_BYTES} bytes")])
+        return load_workbook(path, data_only=True)
+    except OSError as exc:
+        raise ScanFileError(path, [ScanProblem(f"cannot read file: {exc}")]) from exc
+    except (BadZipFile, KeyError, ValueError, TypeError) as exc:
+        message = f"not a readable .xlsx workbook: {exc}"
+        raise ScanFileError(path, [ScanProblem(message)]) from exc
+
+
+def _meta(book: Any, problems: list[ScanProblem]) -> dict[str, str]:
+    where = f"sheet '{META}'"
+    if META not in book.sheetnames:
+        problems.append(
+            ScanProblem("missing hidden sheet: not a weerbaar scan template", location=where)
+        )
+        return {}
+    rows = book[META].iter_rows(max_col=2, values_only=True)
+    meta = {str(row[0]): str(row[1]) for row in rows if row and row[0] and len(row) > 1}
+    for key in ("municipality", "framework_version", "mode"):
+        if not meta.get(key):
+            problems.append(ScanProblem(f"missing '{key}'", location=where))
+    if meta.get("mode") not in (None, "workshop", "survey"):
+        problems.append(ScanProblem(f"unknown mode {meta['mode']!r}", location=where))
+    return meta
+
+
+def _fields(sheet: Any, mode: str, reader: _Reader) -> dict[str, Any]:
+    if sheet is None:
+        reader.problem("missing sheet", INSTRUCTIONS)
+        return {}
+    raw_date = sheet.cell(row=FIELD_ROWS["date"], column=2).value
+    fields: dict[str, Any] = {"date": _date(raw_date)}
+    if fields["date"] is None:
+        reader.problem(
+            f"not a date (JJJJ-MM-DD): {raw_date!r}", INSTRUCTIONS, FIELD_ROWS["date"], "B"
+        )
+    names = ("participants", "moderator") if mode == "workshop" else ("respondent",)
+    for name in names:
+        value = sheet.cell(row=FIELD_ROWS[name], column=2).value
+        if value in (None, ""):
+            reader.problem(f"'{name}' is not filled in", INSTRUCTIONS, FIELD_ROWS[name], "B")
+        fields[name] = value.strip() if isinstance(value, str) else value
+    return fields
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _sheet_answers(sheet: Any, reader: _Reader, respondent: str | None) -> list[Answer]:
+    answers = []
+    for row_number, row in enumerate(sheet.iter_rows(min_row=2, max_col=7, values_only=True), 2):
+        qid, _, _, _, raw, note, evidence = (tuple(row) + (None,) * 7)[:7]
+        if qid in (None, ""):
+            continue
+        question = reader.framework.questions.get(str(qid))
+        if question is None:
+            reader.problem(f"unknown question id {qid!r}", sheet.title, row_number, "A")
+            continue
+        if raw in (None, ""):
+            continue  # unanswered: scored as "weet niet"
+        scale = reader.framework.scales[question.scale]
+        ok, value = parse_answer(raw, scale)
+        if not ok:
+            message = f"{raw!r} is not an answer on scale '{scale.id}' ({question.id})"
+            reader.problem(message, sheet.title, row_number, "E")
+            continue
+        answers.append(
+            Answer(
+                question_id=question.id,
+                value=value,
+                respondent=respondent,
+                note=_text(note),
+                evidence=_text(evidence),
+            )
+        )
+    return answers
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip()[:500] or None if value not in (None, "") else None
+
+
+def parse_answer(raw: Any, scale: Scale) -> tuple[bool, int | None]:
+    """``(True, level)`` for a valid cell, ``(True, None)`` for "weet niet", else ``(False, _)``."""
+    if isinstance(raw, bool):
+        return False, None
+    if isinstance(raw, int | float) and float(raw).is_integer():
+        value = int(raw)
+        return (0 <= value <= scale.max_value), (value if 0 <= value <= scale.max_value else None)
+    text = str(raw).strip().casefold()
+    if text in (DONT_KNOW, "weet niet / don't know", "don't know", "?"):
+        return True, None
+    match = re.match(r"^(\d+)(\s*[–-].*)?$", text)
+    if match and int(match.group(1)) <= scale.max_value:
+        return True, int(match.group(1))
+    for level in scale.levels:
+        if text in (level.label.nl.casefold(), level.label.en.casefold()):
+            return True, level.value
+    return False, None
+
+
+def _build_scan(
+    path: Path,
+    framework: Framework,
+    meta: dict[str, str],
+    fields: dict[str, Any],
+    answers: list[Answer],
+) -> Scan:
+    mode = meta["mode"]
+    try:
+        scan = Scan(
+            municipality=meta["municipality"],
+            date=fields["date"],
+            framework_version=meta["framework_version"],
+            mode=mode,
+            workshop=Workshop(
+                participants=fields["participants"], moderator=str(fields["moderator"])
+            )
+            if mode == "workshop"
+            else None,
+            respondents=[fields["respondent"]] if mode == "survey" else [],
+            answers=answers,
+        )
+    except ValidationError as exc:
+        problems = [
+            ScanProblem(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}", location=f"sheet '{INSTRUCTIONS}'"
+            )
+            for e in exc.errors()
+        ]
+        raise ScanFileError(path, problems) from exc
+    problems = scan_problems(scan, framework)
+    if problems:
+        raise ScanFileError(path, problems)
+    return scan
+
+
+def merge_survey(scans: list[Scan]) -> Scan:
+    """One survey scan from several respondents' workbooks (same municipality and version)."""
+    first = scans[0]
+    problems = []
+    for scan in scans[1:]:
+        for key in ("municipality", "framework_version", "mode"):
+            if getattr(scan, key) != getattr(first, key):
+                problems.append(ScanProblem(f"workbooks differ in {key}"))
+    respondents = [r for scan in scans for r in scan.respondents]
+    if len(set(respondents)) != len(respondents):
+        problems.append(ScanProblem("the same respondent token appears in two workbooks"))
+    if problems:
+        raise ScanFileError("<workbooks>", problems)
+    return first.model_copy(
+        update={
+            "date": max(scan.date for scan in scans),
+            "respondents": respondents,
+            "answers": [a for scan in scans for a in scan.answers],
+        }
+    )
