@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from weerbaar.cli.scan import app
 from weerbaar.demo.scans import demo_scan_path, demo_scans
-from weerbaar.scan import compare_scans, score_scan
+from weerbaar.scan import ScanError, compare_scans, score_scan
 from weerbaar.scan.io import load_scan, scan_to_json
 
 
@@ -78,3 +80,35 @@ def test_real_questionnaire_round_trip_through_the_cli(tmp_path: Path) -> None:
     scan = load_scan(scan_path)
     assert scan.respondents == ["r-balie"] and len(scan.answers) == filled
     assert len(score_scan(scan).processes) == 8
+
+
+def test_a_scan_on_an_archived_older_version_scores_against_that_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weerbaar.knowledge
+    from weerbaar.knowledge import archive, framework_for_version, load_framework
+
+    current = load_framework()
+    questions = dict(current.questions)
+    old_question = questions.pop("reisdocumenten.q01").model_copy(
+        update={"id": "reisdocumenten.q00"}
+    )
+    old = current.model_copy(
+        update={
+            "info": current.info.model_copy(update={"version": "0.9.0"}),
+            "questions": {"reisdocumenten.q00": old_question, **questions},
+        }
+    )
+    archive(old, tmp_path)
+    monkeypatch.setattr(
+        weerbaar.knowledge,
+        "framework_for_version",
+        partial(framework_for_version, directory=tmp_path),
+    )
+    scan = demo_scans(old)["2026"]
+    assert scan.framework_version == "0.9.0"
+    result = score_scan(scan)
+    ids = {c.question_id for c in result.processes["reisdocumenten"].contributions}
+    assert "reisdocumenten.q00" in ids and "reisdocumenten.q01" not in ids
+    with pytest.raises(ScanError):
+        score_scan(scan, current)
