@@ -1,0 +1,182 @@
+"""`weerbaar signals ...`: exit codes 0 ok, 1 rule failure, 2 bad input; outputs of a run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from weerbaar.cli import app
+from weerbaar.signals.pseudonym import KEY_ENV
+from weerbaar.signals.registry import BUILTIN_RULES
+
+runner = CliRunner()
+KEY = "a-test-key-of-enough-length"
+
+
+@pytest.fixture
+def data(tmp_path, small_data):
+    target = tmp_path / "data"
+    target.mkdir()
+    for path in small_data.files.values():
+        shutil.copy(path, target)
+    return target
+
+
+def invoke(*args, key=KEY):
+    env = {KEY_ENV: key} if key else {KEY_ENV: ""}
+    return runner.invoke(app, ["signals", *args], env=env)
+
+
+def test_rules_lists_the_catalogue():
+    result = invoke("rules")
+    assert result.exit_code == 0
+    assert "FIN-001" in result.stdout and "INK-020" in result.stdout
+
+
+def test_check_ok(data):
+    result = invoke("check", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    assert "payments" in result.stdout
+
+
+def test_run_writes_hits_and_a_reproducible_manifest(data, tmp_path, small_data):
+    out = tmp_path / "out"
+    result = invoke("run", "--data", str(data), "--out", str(out), "--rules", "FIN,INK-022")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    hits = json.loads((out / "hits.json").read_text(encoding="utf-8"))
+    table = pq.read_table(out / "hits.parquet")
+    assert table.num_rows == len(hits) == sum(manifest["counts_per_rule"].values())
+    assert (out / "hits.csv").read_text(encoding="utf-8").count("\n") == len(hits) + 1
+    assert manifest["inputs"]["payments"]["rows"] == small_data.rows["payments"]
+    assert len(manifest["inputs"]["payments"]["sha256"]) == 64
+    rule = next(r for r in manifest["rules"] if r["id"] == "FIN-007")
+    assert rule["version"] == 1 and len(rule["sql_sha256"]) == 64
+    assert rule["parameters"]["thresholds"] == [10000, 50000]
+    assert {hit["rule_id"] for hit in hits} <= {r["id"] for r in manifest["rules"]}
+    assert all(hit["explanation_nl"] and hit["explanation_en"] for hit in hits)
+
+
+def test_person_identifiers_never_leave_in_clear(data, tmp_path):
+    out = tmp_path / "out"
+    assert invoke("run", "--data", str(data), "--out", str(out)).exit_code == 0
+    text = (out / "hits.json").read_text(encoding="utf-8")
+    people = (data / "payments.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[-2:]
+    assert people[0] not in text and people[1] not in text
+    assert "p-" in text
+
+
+def test_param_override_is_used_and_recorded(data, tmp_path):
+    out = tmp_path / "out"
+    result = invoke(
+        "run",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--rules",
+        "FIN-009",
+        "--param",
+        "FIN-009.min_amount=1000000",
+    )
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["rules"][0]["parameters"]["min_amount"] == 1000000
+    assert manifest["counts_per_rule"] == {"FIN-009": 0}
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("amount_eur", "veel geld", "column amount_eur: 'veel geld' is not an amount"),
+        ("payment_date", "31-02-2024", "column payment_date: '31-02-2024' is not a date"),
+    ],
+)
+def test_corrupted_input_stops_the_run(data, tmp_path, column, value, message):
+    path = data / "payments.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    fields = lines[5].split(",")
+    fields[header.index(column)] = value
+    lines[5] = ",".join(fields)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("run", "--data", str(data), "--out", str(out))
+    assert result.exit_code == 2
+    assert f"payments.csv, row 5 (line 6), {message}" in result.output
+    assert not out.exists()
+
+
+def test_missing_column_stops_the_run(data, tmp_path):
+    path = data / "creditors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [",".join(line.split(",")[:-1]) for line in lines]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    result = invoke("check", "--data", str(data))
+    assert result.exit_code == 2
+    assert "creditors.csv, column created_by: required column is missing" in result.output
+
+
+def test_no_key_no_run(data, tmp_path):
+    result = invoke("run", "--data", str(data), "--out", str(tmp_path / "o"), key=None)
+    assert result.exit_code == 2
+    assert KEY_ENV in result.output
+
+
+def test_demo_runs_without_a_key(data, tmp_path):
+    out = tmp_path / "o"
+    result = invoke(
+        "run", "--data", str(data), "--out", str(out), "--demo", "--rules", "FIN-006", key=None
+    )
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["pseudonymisation"]["demo_key"] is True
+
+
+def test_bad_param_is_bad_input(data, tmp_path):
+    result = invoke(
+        "run", "--data", str(data), "--out", str(tmp_path / "o"), "--param", "FIN-007.nope=1"
+    )
+    assert result.exit_code == 2
+    assert "has no parameter 'nope'" in result.output
+
+
+def test_failing_rule_exits_1(data, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    source = BUILTIN_RULES / "financien" / "FIN-006.yaml"
+    text = source.read_text(encoding="utf-8").replace("FIN-006", "EXT-001")
+    (rules / "EXT-001.yaml").write_text(text, encoding="utf-8")
+    (rules / "EXT-001.sql").write_text(
+        "SELECT no_such_column AS entity_id FROM payments", encoding="utf-8"
+    )
+    out = tmp_path / "o"
+    result = invoke(
+        "run",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--rules-dir",
+        str(rules),
+        "--rules",
+        "EXT,FIN-006",
+    )
+    assert result.exit_code == 1
+    assert "EXT-001" in result.output
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert {r["id"]: r["status"] for r in manifest["rules"]} == {
+        "EXT-001": "failed",
+        "FIN-006": "ok",
+    }
+
+
+def test_generate_sizes(tmp_path):
+    result = invoke("generate", "--size", "2000", "--seed", "1", "--out", str(tmp_path / "g"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "g" / "labels.csv").exists()
+    assert invoke("generate", "--size", "huge", "--out", str(tmp_path / "h")).exit_code == 2

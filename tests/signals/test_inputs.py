@@ -1,0 +1,198 @@
+"""Input checks: every problem names file, row and column; nothing loads on bad data."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from weerbaar.signals.inputs import InputError, load_inputs
+from weerbaar.signals.schemas import DATASETS
+
+HEADER = DATASETS["payments"].names
+ROW = {
+    "payment_id": "P1",
+    "payment_date": "2024-03-01",
+    "amount_eur": "1250.00",
+    "creditor_id": "C1",
+    "iban": "NL91ABNA0417164300",
+    "invoice_number": "F1",
+    "invoice_date": "2024-02-20",
+    "description": "x",
+    "cost_centre": "KP1",
+    "entered_by": "a",
+    "approved_by": "b",
+}
+
+
+def write_payments(directory: Path, rows: list[dict[str, str]], delimiter: str = ",") -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "payments.csv"
+    header = list(rows[0]) if rows else HEADER
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def problems_of(directory: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        load_inputs(duckdb.connect(), directory)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def rows(*changes: dict[str, str]) -> list[dict[str, str]]:
+    return [{**ROW, "payment_id": f"P{n}", **change} for n, change in enumerate(changes, start=1)]
+
+
+@pytest.mark.parametrize(
+    ("change", "row", "column", "fragment"),
+    [
+        ({"payment_date": "2024-02-30"}, 2, "payment_date", "is not a date"),
+        ({"invoice_date": "gisteren"}, 2, "invoice_date", "is not a date"),
+        ({"amount_eur": "twaalf"}, 2, "amount_eur", "is not an amount"),
+        ({"amount_eur": "12.5.3"}, 2, "amount_eur", "is not an amount"),
+        ({"creditor_id": ""}, 2, "creditor_id", "required value is missing"),
+        ({"payment_id": "P1"}, 2, "payment_id", "duplicate key 'P1'"),
+    ],
+)
+def test_bad_value_names_file_row_and_column(tmp_path, change, row, column, fragment):
+    write_payments(tmp_path, rows({}, change))
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith(f"payments.csv, row {row} (line {row + 1}), column {column}: ")
+    assert fragment in problem
+
+
+def test_missing_column_is_named(tmp_path):
+    data = [{k: v for k, v in ROW.items() if k != "approved_by"}]
+    write_payments(tmp_path, data)
+    assert problems_of(tmp_path) == ["payments.csv, column approved_by: required column is missing"]
+
+
+def test_all_problems_are_collected_and_nothing_is_loaded(tmp_path):
+    write_payments(tmp_path, rows({"amount_eur": "x"}, {"payment_date": "y"}))
+    con = duckdb.connect()
+    with pytest.raises(InputError) as caught:
+        load_inputs(con, tmp_path)
+    assert len(caught.value.problems) == 2
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE NOT temporary").fetchall() == [
+        (0,)
+    ]
+
+
+def test_many_bad_rows_are_summarised(tmp_path):
+    write_payments(tmp_path, rows(*[{"amount_eur": "x"}] * 9))
+    found = problems_of(tmp_path)
+    assert len(found) == 6
+    assert found[-1].endswith("and 4 more rows like this")
+
+
+def test_skipping_a_bad_dataset_loads_the_others(tmp_path, small_data):
+    for name in ("creditors", "orders", "creditor_changes"):
+        shutil.copy(small_data.files[name], tmp_path)
+    write_payments(tmp_path, rows({"amount_eur": "x"}))
+    con = duckdb.connect()
+    report = load_inputs(con, tmp_path, skip=["payments"])
+    assert set(report.datasets) == {"creditors", "orders", "creditor_changes"}
+    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert "payments" not in tables
+
+
+def test_unknown_dataset_to_skip_is_an_error(tmp_path):
+    write_payments(tmp_path, rows({}))
+    with pytest.raises(InputError, match="unknown dataset"):
+        load_inputs(duckdb.connect(), tmp_path, skip=["betalingen"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.234,56", "1234.56"),
+        ("1234,5", "1234.50"),
+        ("1,234.56", "1234.56"),
+        ("€ 9.950,00", "9950.00"),
+        ("1.234", "1234.00"),
+        ("-12,30", "-12.30"),
+    ],
+)
+def test_amount_formats(tmp_path, text, expected):
+    write_payments(tmp_path, rows({"amount_eur": text}), delimiter=";")
+    con = duckdb.connect()
+    load_inputs(con, tmp_path)
+    assert con.execute("SELECT amount_eur FROM payments").fetchall() == [(Decimal(expected),)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(cents=st.integers(min_value=-(10**12), max_value=10**12), dutch=st.booleans())
+def test_any_amount_written_either_way_reads_back(tmp_path_factory, cents, dutch):
+    amount = Decimal(cents) / 100
+    text = f"{amount:,.2f}"
+    if dutch:
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    directory = tmp_path_factory.mktemp("amount")
+    write_payments(directory, rows({"amount_eur": text}), delimiter=";")
+    con = duckdb.connect()
+    load_inputs(con, directory)
+    assert con.execute("SELECT amount_eur FROM payments").fetchall() == [(amount,)]
+
+
+def test_dutch_dates_are_accepted(tmp_path):
+    write_payments(tmp_path, rows({"payment_date": "01-03-2024", "invoice_date": "20/02/2024"}))
+    con = duckdb.connect()
+    load_inputs(con, tmp_path)
+    assert str(con.execute("SELECT payment_date, invoice_date FROM payments").fetchall()[0]) == (
+        "(datetime.date(2024, 3, 1), datetime.date(2024, 2, 20))"
+    )
+
+
+def test_xlsx_rows_are_sheet_rows(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    sheet.append([ROW[name] for name in HEADER])
+    sheet.append([{**ROW, "payment_id": "P2", "amount_eur": "veel"}[name] for name in HEADER])
+    workbook.save(tmp_path / "payments.xlsx")
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith("payments.xlsx, row 2 (line 3), column amount_eur: 'veel'")
+
+
+def test_parquet_is_read_with_native_types(tmp_path, small_data):
+    con = duckdb.connect()
+    source = small_data.files["payments"]
+    con.execute(f"COPY (SELECT * FROM read_csv('{source}')) TO '{tmp_path}/payments.parquet'")
+    report = load_inputs(duckdb.connect(), tmp_path)
+    assert report.datasets["payments"].rows == small_data.rows["payments"]
+
+
+def test_parquet_problem_names_the_row(tmp_path):
+    con = duckdb.connect()
+    con.execute(
+        "COPY (SELECT 'P' || i AS payment_id, DATE '2024-01-01' AS payment_date, "
+        "CASE WHEN i = 3 THEN 'abc' ELSE '12.50' END AS amount_eur, 'C1' AS creditor_id, "
+        "'NL91ABNA0417164300' AS iban, 'F' || i AS invoice_number, "
+        "DATE '2024-01-01' AS invoice_date, "
+        "'KP1' AS cost_centre, 'a' AS entered_by, 'b' AS approved_by FROM range(1, 5) AS t(i)) "
+        f"TO '{tmp_path}/payments.parquet'"
+    )
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith("payments.parquet, row 3, column amount_eur: 'abc' is not an amount")
+
+
+def test_broken_csv_is_reported_with_the_file(tmp_path):
+    (tmp_path / "payments.csv").write_text('payment_id,amount_eur\n"P1,12\n', encoding="utf-8")
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith("payments.csv")
+
+
+def test_two_files_for_one_dataset(tmp_path):
+    write_payments(tmp_path, rows({}))
+    (tmp_path / "payments.xlsx").write_bytes(b"")
+    assert "more than one file" in problems_of(tmp_path)[0]
