@@ -1,0 +1,138 @@
+"""Action plans: the optimiser form, infeasible requests, accepting and following up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils.html import escape
+from ui_helpers import SCORED, answer_all, make_scan
+
+from weerbaar.web.plans.models import Action, ActionStatus, Plan
+from weerbaar.web.plans.services import core_plan, problem_for
+from weerbaar.web.scans.models import Scan
+
+
+@pytest.fixture
+def scan(world: Any) -> Scan:
+    scan = make_scan(world.municipalities[SCORED])
+    answer_all(scan, value=0)
+    return scan
+
+
+@pytest.fixture
+def coordinator(world: Any, client_for: Any) -> Any:
+    return client_for(world.user(SCORED, "coordinator"))
+
+
+def plan_url(scan: Scan) -> str:
+    return f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/actieplan/"
+
+
+def test_plan_is_made_by_the_core_and_stored(scan: Scan, coordinator: Any) -> None:
+    response = coordinator.post(
+        plan_url(scan), {"hours": "300", "budget_eur": "15000", "quarters": "4",
+                         "partners": ["riec"]}
+    )  # fmt: skip
+    plan = Plan.objects.get(scan=scan)
+    assert response.status_code == 302
+    assert response["Location"] == f"/gemeente/{scan.municipality_id}/actieplannen/{plan.pk}/"
+    result = core_plan(plan)
+    assert result.request.hours == 300
+    assert result.request.partners == frozenset({"riec"})
+    assert result.total_hours <= 300 + 1e-6
+    assert result.total_cost_eur <= 15000 + 1e-6
+    html = coordinator.get(response["Location"]).content.decode()
+    assert "Gekozen maatregelen" in html
+    assert "Niet gekozen" in html
+    for chosen in result.chosen:
+        assert escape(chosen.reason.nl) in html
+
+
+def test_infeasible_request_shows_the_core_message(scan: Scan, coordinator: Any) -> None:
+    problem = problem_for(scan)
+    expensive = max(problem.candidates, key=lambda c: c.cost_eur + c.intro_hours)
+    response = coordinator.post(
+        plan_url(scan),
+        {"hours": "0", "budget_eur": "0", "quarters": "4", "mandatory": [expensive.id]},
+    )
+    assert response.status_code == 400
+    assert "Met deze invoer is geen plan mogelijk" in response.content.decode()
+    assert not Plan.objects.exists()
+
+
+def test_mandatory_and_excluded_at_once_is_a_form_error(scan: Scan, coordinator: Any) -> None:
+    measure = problem_for(scan).candidates[0].id
+    response = coordinator.post(
+        plan_url(scan),
+        {"hours": "100", "budget_eur": "100", "quarters": "4", "mandatory": [measure],
+         "excluded": [measure]},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "tegelijk verplicht en uitgesloten" in response.content.decode()
+
+
+def test_accept_turns_chosen_measures_into_actions(scan: Scan, coordinator: Any) -> None:
+    coordinator.post(plan_url(scan), {"hours": "400", "budget_eur": "20000", "quarters": "4"})
+    plan = Plan.objects.get()
+    base = f"/gemeente/{scan.municipality_id}/actieplannen/{plan.pk}/"
+    coordinator.post(base + "vaststellen/")
+    coordinator.post(base + "vaststellen/")  # idempotent
+    chosen = core_plan(plan).chosen
+    actions = Action.objects.filter(plan=plan)
+    assert sorted(a.measure_id for a in actions) == sorted(c.id for c in chosen)
+    assert {a.measure_id: a.due_quarter for a in actions} == {c.id: c.quarter for c in chosen}
+    action = actions.first()
+    assert action is not None
+    prefix = f"a{action.pk}"
+    response = coordinator.post(
+        f"/gemeente/{scan.municipality_id}/acties/{action.pk}/",
+        {f"{prefix}-owner": "Teamleider inkoop", f"{prefix}-due_quarter": "2",
+         f"{prefix}-status": "done", f"{prefix}-evidence": "Besluit B&W 12-3"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.owner, action.status, action.due_quarter) == (
+        "Teamleider inkoop", ActionStatus.DONE, 2
+    )  # fmt: skip
+    html = coordinator.get(
+        f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/resultaten/"
+    ).content.decode()
+    assert f"1 van {len(chosen)} acties gereed" in html
+
+
+def test_action_due_quarter_outside_the_plan_is_refused(scan: Scan, coordinator: Any) -> None:
+    coordinator.post(plan_url(scan), {"hours": "400", "budget_eur": "20000", "quarters": "4"})
+    plan = Plan.objects.get()
+    coordinator.post(f"/gemeente/{scan.municipality_id}/actieplannen/{plan.pk}/vaststellen/")
+    action = Action.objects.filter(plan=plan).first()
+    assert action is not None
+    prefix = f"a{action.pk}"
+    coordinator.post(
+        f"/gemeente/{scan.municipality_id}/acties/{action.pk}/",
+        {f"{prefix}-due_quarter": "9", f"{prefix}-status": "done"},
+    )
+    action.refresh_from_db()
+    assert action.status == ActionStatus.TODO
+
+
+def test_viewer_sees_the_plan_but_cannot_change_it(
+    scan: Scan, coordinator: Any, world: Any, client_for: Any
+) -> None:
+    coordinator.post(plan_url(scan), {"hours": "400", "budget_eur": "20000", "quarters": "4"})
+    plan = Plan.objects.get()
+    viewer = client_for(world.user(SCORED, "viewer"))
+    base = f"/gemeente/{scan.municipality_id}/actieplannen/{plan.pk}/"
+    assert viewer.get(base).status_code == 200
+    assert "Plan vaststellen" not in viewer.get(base).content.decode()
+    assert viewer.post(base + "vaststellen/").status_code == 403
+    assert viewer.get(plan_url(scan)).status_code == 403
+    assert not Action.objects.exists()
+
+
+def test_scan_without_weak_answers_needs_no_plan(world: Any, coordinator: Any) -> None:
+    scan = make_scan(world.municipalities[SCORED])
+    answer_all(scan, value=3)
+    response = coordinator.get(plan_url(scan))
+    assert response.status_code == 302
+    assert response["Location"].endswith("/resultaten/")

@@ -1,0 +1,114 @@
+"""Excel template download and upload: errors name sheet, row and column; nothing half-stored."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from ui_helpers import SCORED, answer_all, make_scan
+
+from weerbaar.web.scans.models import Answer, Scan
+
+
+@pytest.fixture
+def coordinator(world: Any, client_for: Any) -> Any:
+    return client_for(world.user(SCORED, "coordinator"))
+
+
+def template(client: Any, code: str, mode: str = "workshop") -> Any:
+    response = client.get(f"/gemeente/{code}/scans/sjabloon.xlsx?werkvorm={mode}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    return load_workbook(io.BytesIO(response.content))
+
+
+def filled(book: Any, bad_cell: tuple[str, int] | None = None) -> io.BytesIO:
+    sheet = book["Instructie"]
+    sheet["B9"] = 6
+    sheet["B10"] = "RIEC"
+    for ws in book.worksheets:
+        if ws.title in ("Instructie", "_meta", "_lijsten"):
+            continue
+        for row in range(2, ws.max_row + 1):
+            if ws.cell(row=row, column=1).value:
+                ws.cell(row=row, column=5).value = 1
+    if bad_cell:
+        book[bad_cell[0]].cell(row=bad_cell[1], column=5).value = "heel veel"
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    out.name = "scan.xlsx"
+    return out
+
+
+def upload(client: Any, code: str, data: io.BytesIO) -> Any:
+    return client.post(f"/gemeente/{code}/scans/importeren/", {"file": data})
+
+
+def test_filled_template_is_imported(world: Any, coordinator: Any) -> None:
+    code = world.code(SCORED)
+    response = upload(coordinator, code, filled(template(coordinator, code)))
+    scan = Scan.objects.get(municipality_id=code)
+    assert response.status_code == 302
+    assert scan.mode == "workshop"
+    assert scan.participants == 6
+    assert Answer.objects.filter(scan=scan, value=1).count() > 90
+
+
+def test_bad_cell_is_named_and_nothing_is_imported(world: Any, coordinator: Any) -> None:
+    code = world.code(SCORED)
+    response = upload(coordinator, code, filled(template(coordinator, code), ("inkoop", 3)))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "sheet &#x27;inkoop&#x27;, row 3, column E" in html
+    assert not Scan.objects.exists()
+    assert not Answer.objects.exists()
+
+
+def test_not_a_spreadsheet_is_refused(world: Any, coordinator: Any) -> None:
+    data = io.BytesIO(b"this is not a zip file")
+    data.name = "scan.xlsx"
+    response = upload(coordinator, world.code(SCORED), data)
+    assert response.status_code == 400
+    assert not Scan.objects.exists()
+
+
+def test_wrong_extension_is_refused(world: Any, coordinator: Any) -> None:
+    data = io.BytesIO(b"a,b\n1,2\n")
+    data.name = "scan.csv"
+    response = upload(coordinator, world.code(SCORED), data)
+    assert response.status_code == 400
+    assert ".xlsx" in response.content.decode()
+    assert not Scan.objects.exists()
+
+
+def test_template_of_another_municipality_is_refused(world: Any, client_for: Any) -> None:
+    other = "a" if SCORED == "b" else "b"
+    other_client = client_for(world.user(other, "coordinator"))
+    book = template(other_client, world.code(other))
+    client = client_for(world.user(SCORED, "coordinator"))
+    response = upload(client, world.code(SCORED), filled(book))
+    assert response.status_code == 400
+    assert world.code(other) in response.content.decode()
+    assert not Scan.objects.exists()
+
+
+def test_json_export_round_trips_through_upload(world: Any, coordinator: Any) -> None:
+    code = world.code(SCORED)
+    scan = make_scan(world.municipalities[SCORED])
+    count = answer_all(scan, value=2)
+    exported = coordinator.get(f"/gemeente/{code}/scans/{scan.pk}/export.json")
+    data = io.BytesIO(exported.content)
+    data.name = "scan.json"
+    response = upload(coordinator, code, data)
+    assert response.status_code == 302
+    new = Scan.objects.exclude(pk=scan.pk).get()
+    assert Answer.objects.filter(scan=new, value=2).count() == count
+
+
+def test_viewer_cannot_upload(world: Any, client_for: Any) -> None:
+    client = client_for(world.user(SCORED, "viewer"))
+    response = client.get(f"/gemeente/{world.code(SCORED)}/scans/importeren/")
+    assert response.status_code == 403
