@@ -70,20 +70,21 @@ def login(user: Any, *, verified: bool = True) -> Client:
 
 @pytest.fixture
 def world(db: Any) -> World:
+    """Two real (reference data) municipalities, so the core accepts their codes."""
     municipalities = {
         "a": Municipality.objects.create(
-            code="GM0101",
-            name="Alfadorp",
-            province="Utrecht",
-            population=18000,
-            riec_region="Midden-Nederland",
+            code="GM0037",
+            name="Stadskanaal",
+            province="Groningen",
+            population=32038,
+            riec_region="Noord-Nederland",
             size_class="klein",
         ),
         "b": Municipality.objects.create(
-            code="GM0202",
-            name="Betastad",
-            province="Drenthe",
-            population=31000,
+            code="GM0047",
+            name="Veendam",
+            province="Groningen",
+            population=27687,
             riec_region="Noord-Nederland",
             size_class="klein",
         ),

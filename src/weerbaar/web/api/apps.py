@@ -7,3 +7,6 @@ class ApiConfig(AppConfig):
     name = "weerbaar.web.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from weerbaar.web.api import schema  # noqa: F401
