@@ -114,19 +114,22 @@ def _read_raw(con: duckdb.DuckDBPyConnection, path: Path, excluded: list[str]) -
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE ocds_raw AS
-        SELECT row_number() OVER () AS line_no, *
-        FROM read_ndjson('{source}', columns = {columns}, maximum_object_size = 268435456)
-        """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE ocds_included AS
-        SELECT line_no, {_str("ocid")} AS ocid, buyer, tender, bids, awards, contracts
-        FROM ocds_raw
-        WHERE starts_with(CAST(ocid AS VARCHAR), '"')
+        SELECT
+          {_str("ocid")} AS ocid, buyer, tender, bids, awards, contracts,
+          starts_with(CAST(ocid AS VARCHAR), '"')
           AND coalesce({_str("tender.status")}, '') <> 'cancelled'
           AND NOT coalesce(list_contains({_sql_list(excluded)},
                                          {_str("tender.procurementMethodDetails")}), FALSE)
+            AS included
+        FROM read_ndjson('{source}', columns = {columns}, maximum_object_size = 268435456)
+        """
+    )
+    # rowid follows the file order (insertion order is preserved), which "first seen" needs.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP VIEW ocds_included AS
+        SELECT rowid + 1 AS line_no, ocid, buyer, tender, bids, awards, contracts
+        FROM ocds_raw WHERE included
         """
     )
 
@@ -291,7 +294,7 @@ def load_ocds(
     currency = _main_currency(con, settings.currency)
     con.execute("UPDATE ocds_bids SET is_main_currency = coalesce(currency = ?, FALSE)", [currency])
     releases = con.execute("SELECT count(*) FROM ocds_raw").fetchone()
-    con.execute("DROP TABLE ocds_included")
+    con.execute("DROP VIEW ocds_included")
     con.execute("DROP TABLE ocds_raw")
     rows = {}
     for table in TABLES:

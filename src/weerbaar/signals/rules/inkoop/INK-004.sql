@@ -41,22 +41,21 @@ valid_bids AS (
     AND b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
     AND b.amount IS NOT NULL AND b.is_main_currency
 ),
-ranked AS (
-  SELECT
-    ocid, tenderer_id, amount, tenderer_id = supplier_id AS is_winner,
-    row_number() OVER (
-      PARTITION BY ocid, tenderer_id = supplier_id ORDER BY amount, bid_index
-    ) AS position
-  FROM valid_bids
+winners AS (
+  SELECT ocid, min(amount) AS winning_bid, min(supplier_id) AS winner_id
+  FROM valid_bids WHERE tenderer_id = supplier_id GROUP BY ocid
+),
+others AS (
+  SELECT ocid, min(amount) AS runner_up_bid
+  FROM valid_bids WHERE tenderer_id <> supplier_id GROUP BY ocid
 ),
 ratios AS (
   SELECT
-    w.ocid, w.tenderer_id AS winner_id, r.tenderer_id AS runner_up_id,
-    w.amount AS winning_bid, r.amount AS runner_up_bid,
-    (r.amount - w.amount) / w.amount AS value
-  FROM ranked AS w
-  JOIN ranked AS r ON r.ocid = w.ocid AND NOT r.is_winner AND r.position = 1
-  WHERE w.is_winner AND w.position = 1 AND r.amount >= w.amount
+    w.ocid, w.winner_id, w.winning_bid, o.runner_up_bid,
+    (o.runner_up_bid - w.winning_bid) / w.winning_bid AS value
+  FROM winners AS w
+  JOIN others AS o ON o.ocid = w.ocid
+  WHERE o.runner_up_bid >= w.winning_bid
 ),
 ordered AS (
   SELECT value, row_number() OVER (ORDER BY value) AS rn, count(*) OVER () AS n FROM ratios
@@ -92,19 +91,37 @@ fence AS (
       AS lower_fence,
     CASE WHEN {{ threshold }} < 0 THEN q1 ELSE 1.0 END AS guard
   FROM quartiles
+),
+flagged AS (
+  SELECT r.*, f.*
+  FROM ratios AS r
+  CROSS JOIN fence AS f
+  WHERE f.guard > 0 AND f.lower_fence > 0 AND r.value <= f.lower_fence
+),
+runner_up AS (
+  SELECT v.ocid, min(v.bid_index) AS bid_index
+  FROM valid_bids AS v
+  JOIN flagged AS g ON g.ocid = v.ocid AND v.amount = g.runner_up_bid
+  WHERE v.tenderer_id <> v.supplier_id
+  GROUP BY v.ocid
+),
+runner_up_ids AS (
+  SELECT u.ocid, min(v.tenderer_id) AS runner_up_id
+  FROM runner_up AS u
+  JOIN valid_bids AS v ON v.ocid = u.ocid AND v.bid_index = u.bid_index
+  GROUP BY u.ocid
 )
 SELECT
   r.ocid AS entity_id,
   [r.ocid] AS record_ids,
   r.value,
-  f.q1,
-  f.q3,
-  f.lower_fence,
-  [r.winner_id, r.runner_up_id] AS tenderer_ids,
+  r.q1,
+  r.q3,
+  r.lower_fence,
+  [r.winner_id, u.runner_up_id] AS tenderer_ids,
   r.winner_id,
-  r.runner_up_id,
+  u.runner_up_id,
   r.winning_bid,
   r.runner_up_bid
-FROM ratios AS r
-CROSS JOIN fence AS f
-WHERE f.guard > 0 AND f.lower_fence > 0 AND r.value <= f.lower_fence
+FROM flagged AS r
+JOIN runner_up_ids AS u ON u.ocid = r.ocid

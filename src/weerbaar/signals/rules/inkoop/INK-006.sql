@@ -15,15 +15,26 @@ WITH comparable AS (
                      p.procurement_method_details), FALSE)
   END
 ),
-bids AS (
-  SELECT
-    b.ocid, b.bid_index, b.amount, b.currency,
-    array_sort(array_distinct(list(b.tenderer_id))) AS tenderer_set
+submitted AS (
+  SELECT b.ocid, b.bid_index, b.amount, b.currency, b.tenderer_id
   FROM ocds_bids AS b
   JOIN comparable AS c ON c.ocid = b.ocid
   WHERE b.status IN ('pending', 'valid', 'disqualified')
     AND b.amount IS NOT NULL AND b.currency IS NOT NULL AND b.tenderer_id IS NOT NULL
-  GROUP BY b.ocid, b.bid_index, b.amount, b.currency
+),
+repeated AS (
+  SELECT ocid, amount, currency
+  FROM submitted
+  GROUP BY ocid, amount, currency
+  HAVING count(DISTINCT bid_index) > 1
+),
+bids AS (
+  SELECT
+    s.ocid, s.bid_index, s.amount, s.currency,
+    array_sort(array_distinct(list(s.tenderer_id))) AS tenderer_set
+  FROM submitted AS s
+  JOIN repeated AS r ON r.ocid = s.ocid AND r.amount = s.amount AND r.currency = s.currency
+  GROUP BY s.ocid, s.bid_index, s.amount, s.currency
 ),
 prices AS (
   SELECT ocid, amount, currency

@@ -18,24 +18,34 @@ WITH comparable AS (
     END
 ),
 bids AS (
-  SELECT DISTINCT b.ocid, b.bid_index, b.status, b.amount, b.tenderer_id
+  SELECT b.ocid, b.bid_index, b.status, b.amount, b.tenderer_id
   FROM ocds_bids AS b
   JOIN comparable AS c ON c.ocid = b.ocid
   WHERE b.status IN ('pending', 'valid', 'disqualified')
     AND b.amount IS NOT NULL AND b.is_main_currency
 ),
-ranked AS (
+lowest AS (
   SELECT
-    ocid, bid_index, status, amount, tenderer_id,
-    row_number() OVER (PARTITION BY ocid ORDER BY amount, bid_index, tenderer_id) AS position,
-    max(CASE WHEN status = 'valid' THEN 1 ELSE 0 END) OVER (PARTITION BY ocid) AS has_valid
+    ocid,
+    min(amount) AS lowest_bid,
+    max(CASE WHEN status = 'valid' THEN 1 ELSE 0 END) AS has_valid
   FROM bids
+  GROUP BY ocid
+),
+first_lowest AS (
+  SELECT b.ocid, l.lowest_bid, min(b.bid_index) AS bid_index
+  FROM bids AS b
+  JOIN lowest AS l ON l.ocid = b.ocid AND b.amount = l.lowest_bid
+  WHERE l.has_valid = 1
+  GROUP BY b.ocid, l.lowest_bid
 )
 SELECT
-  ocid AS entity_id,
-  [ocid] AS record_ids,
+  f.ocid AS entity_id,
+  [f.ocid] AS record_ids,
   CAST(1.0 AS DOUBLE) AS value,
-  amount AS lowest_bid,
-  tenderer_id AS disqualified_tenderer_id
-FROM ranked
-WHERE position = 1 AND status = 'disqualified' AND has_valid = 1
+  f.lowest_bid,
+  min(b.tenderer_id) AS disqualified_tenderer_id
+FROM first_lowest AS f
+JOIN bids AS b ON b.ocid = f.ocid AND b.bid_index = f.bid_index
+WHERE b.status = 'disqualified'
+GROUP BY f.ocid, f.lowest_bid

@@ -1,0 +1,345 @@
+"""Benchmark: the OCDS (inkoop) rules on 200,000 compiled releases, against a pandas version.
+
+Data: Cardinal's synthetic generator from the shared peer material (seed 42), 200,000 releases
+(~270 MB), the same size Cardinal was timed on (3.3 s wall for its 11 indicators, 2 cores)::
+
+    python ../shared/cardinal-peer/synthetic/generate_ocds.py 200000 bench-data/ocds200k.jsonl
+    python -m bench.signals_ocds [--data bench-data/ocds200k.jsonl] [--skip-pandas]
+
+Each implementation runs in its own process (so peak RSS is its own): weerbaar = load_ocds + the
+SQL of the 11 rules that mirror Cardinal's indicators with Cardinal's settings (results fetched
+as Arrow tables), then the three other OCDS rules (INK-003, INK-010, INK-011) separately, then a
+straightforward pandas version of the 11 indicators (json.loads per line, DataFrames, groupby).
+Flag counts per indicator are printed for both, so the two can be checked against each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import resource
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from weerbaar.signals.ocds.settings import RULE_IDS
+
+DATA = Path("bench-data/ocds200k.jsonl")
+SETTINGS_INI = "currency = EUR\n" + "".join(f"[{code}]\n" for code in sorted(RULE_IDS))
+OTHER_RULES = ("INK-003", "INK-010", "INK-011")
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_weerbaar(path: str, settings_path: str) -> dict[str, Any]:
+    import duckdb
+
+    from weerbaar.signals.ocds.io import load_ocds
+    from weerbaar.signals.ocds.settings import load_settings
+    from weerbaar.signals.registry import builtin_registry
+    from weerbaar.signals.sql import render_sql
+
+    registry = builtin_registry()
+    settings = load_settings(settings_path)
+    codes = {rule_id: code for code, rule_id in RULE_IDS.items()}
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    wall, cpu = time.perf_counter(), _cpu()
+    load = load_ocds(con, path, settings)
+    load_s = time.perf_counter() - wall
+    counts: dict[str, int] = {}
+    for rule_id, overrides in settings.rule_parameters().items():
+        rule = registry.get(rule_id)
+        table = con.execute(render_sql(rule.sql, {**rule.defaults(), **overrides})).to_arrow_table()
+        counts[codes[rule_id]] = table.num_rows
+    result = {
+        "releases": load.releases,
+        "load_s": load_s,
+        "wall_s": time.perf_counter() - wall,
+        "cpu_s": _cpu() - cpu,
+        "counts": counts,
+    }
+    other = time.perf_counter()
+    for rule_id in OTHER_RULES:
+        rule = registry.get(rule_id)
+        counts[rule_id] = con.sql(render_sql(rule.sql, rule.defaults())).to_arrow_table().num_rows
+    result["other_rules_s"] = time.perf_counter() - other
+    result["peak_rss_mb"] = _peak_mb()
+    return result
+
+
+def run_pandas(path: str, settings_path: str) -> dict[str, Any]:
+    wall, cpu = time.perf_counter(), _cpu()
+    counts = pandas_indicators(path)
+    return {
+        "wall_s": time.perf_counter() - wall,
+        "cpu_s": _cpu() - cpu,
+        "counts": counts,
+        "peak_rss_mb": _peak_mb(),
+    }
+
+
+# --- The straightforward pandas version (same definitions, currency EUR) -------------------------
+
+
+def _flatten(path: str) -> tuple[Any, Any, Any, Any]:
+    import pandas as pd
+
+    procs, bids, awards, items = [], [], [], []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            ocid, tender = r.get("ocid"), r.get("tender") or {}
+            if not isinstance(ocid, str) or tender.get("status") == "cancelled":
+                continue
+            period, nt = tender.get("tenderPeriod") or {}, tender.get("numberOfTenderers")
+            procs.append(
+                (
+                    ocid,
+                    (r.get("buyer") or {}).get("id"),
+                    (tender.get("procuringEntity") or {}).get("id"),
+                    tender.get("procurementMethod"),
+                    nt if isinstance(nt, int) and not isinstance(nt, bool) else None,
+                    period.get("startDate"),
+                    period.get("endDate"),
+                    "awards" in r,
+                    "details" in (r.get("bids") or {}),
+                )
+            )
+            for i, b in enumerate((r.get("bids") or {}).get("details") or []):
+                value = b.get("value") or {}
+                ids = [t.get("id") for t in b.get("tenderers") or []] or [None]
+                for t in ids:
+                    bids.append(
+                        (
+                            ocid,
+                            i,
+                            b.get("status"),
+                            b.get("date"),
+                            value.get("amount"),
+                            value.get("currency"),
+                            len(b.get("tenderers") or []),
+                            t,
+                        )
+                    )
+            for i, a in enumerate(r.get("awards") or []):
+                sup = [s.get("id") for s in a.get("suppliers") or []] or [None]
+                for s in sup:
+                    awards.append((ocid, i, a.get("status"), len(a.get("suppliers") or []), s))
+                for item in a.get("items") or []:
+                    items.append((ocid, i, (item.get("classification") or {}).get("id")))
+    return (
+        pd.DataFrame(
+            procs,
+            columns=[
+                "ocid",
+                "buyer",
+                "pe",
+                "pm",
+                "nt",
+                "start",
+                "end",
+                "has_awards",
+                "has_details",
+            ],
+        ),
+        pd.DataFrame(
+            bids, columns=["ocid", "i", "status", "date", "amount", "currency", "nt", "tenderer"]
+        ),
+        pd.DataFrame(awards, columns=["ocid", "i", "status", "ns", "supplier"]),
+        pd.DataFrame(items, columns=["ocid", "i", "cls"]),
+    )
+
+
+def _quartiles(values: Any, p: tuple[float, ...] = (0.25, 0.75)) -> Any:
+    import numpy as np
+
+    return np.quantile(values, p, method="median_unbiased")
+
+
+def _final(awards: Any) -> Any:
+    nonfinal = awards[
+        ~awards.status.isin(["active", "cancelled", "unsuccessful"]) & awards.status.notna()
+    ]
+    return set(awards.ocid) - set(nonfinal.ocid)
+
+
+def _slbr(procs: Any, bids: Any, awards: Any) -> Any:
+    active = awards[awards.status == "active"]
+    per = active.groupby("ocid").agg(n=("i", "nunique"), ns=("ns", "max"), sup=("supplier", "max"))
+    ok = per[(per.n == 1) & (per.ns == 1) & per.sup.notna()]
+    ok = ok[ok.index.isin(_final(awards)) & ok.index.isin(procs.ocid[procs.has_details])]
+    v = bids[
+        (bids.status == "valid")
+        & (bids.nt == 1)
+        & bids.tenderer.notna()
+        & bids.amount.notna()
+        & (bids.currency == "EUR")
+    ]
+    v = v.merge(ok[["sup"]], left_on="ocid", right_index=True)
+    win = v[v.tenderer == v.sup].groupby("ocid").amount.min()
+    other = v[v.tenderer != v.sup].groupby("ocid").amount.min()
+    both = win.to_frame("w").join(other.rename("o"), how="inner")
+    both = both[both.o >= both.w]
+    return (both.o - both.w) / both.w
+
+
+def _price_indicators(procs: Any, bids: Any, awards: Any) -> dict[str, int]:
+    ratios = _slbr(procs, bids, awards)
+    q1, q3 = _quartiles(ratios)
+    lower, upper = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+    counts = {"R024": int((ratios <= lower).sum()) if q1 > 0 and lower > 0 else 0}
+    counts["R058"] = int((ratios >= upper).sum()) if upper > 0 else 0
+    sub = bids[bids.status.isin(["pending", "valid", "disqualified"])]
+    priced = sub[sub.amount.notna() & sub.currency.notna() & sub.tenderer.notna()]
+    sets = priced.groupby(["ocid", "i", "amount", "currency"]).tenderer.apply(frozenset)
+    distinct = sets.reset_index().groupby(["ocid", "amount", "currency"]).tenderer.nunique()
+    counts["R028"] = distinct[distinct > 1].reset_index().ocid.nunique()
+    has_active = set(awards.ocid[awards.status == "active"])
+    main = sub[sub.amount.notna() & (sub.currency == "EUR") & sub.ocid.isin(has_active)]
+    main = main.drop_duplicates(["ocid", "i"]).sort_values(["ocid", "amount", "i"])
+    first = main.groupby("ocid").head(1).set_index("ocid")
+    valid = set(main.ocid[main.status == "valid"])
+    counts["R036"] = int(((first.status == "disqualified") & first.index.isin(valid)).sum())
+    return counts
+
+
+def _process_indicators(procs: Any, bids: Any, awards: Any) -> dict[str, int]:
+    import pandas as pd
+
+    start = pd.to_datetime(procs.start, utc=True, errors="coerce", format="ISO8601")
+    end = pd.to_datetime(procs.end, utc=True, errors="coerce", format="ISO8601")
+    days = ((end - start).dt.total_seconds() / 86400).apply(
+        lambda d: float(int(d)) if d == d else d
+    )
+    counts = {"R003": int((days < 15).sum())}
+    counts["R018"] = int(((procs.nt == 1) & procs.pm.isin(["open", "selective"])).sum())
+    active = awards[(awards.status == "active") & awards.supplier.notna()]
+    late = bids[(bids.status == "valid") & bids.date.notna()].merge(procs[["ocid", "end"]])
+    late = late[late.end.notna() & (late.date > late.end)]
+    late = late.merge(active, left_on=["ocid", "tenderer"], right_on=["ocid", "supplier"])
+    counts["R030"] = late.ocid.nunique()
+    final = _final(awards) & set(procs.ocid[procs.has_details & procs.has_awards])
+    b = bids[bids.ocid.isin(final) & bids.tenderer.notna()]
+    valid = b[b.status == "valid"].groupby("ocid").tenderer.agg(["nunique", "min"])
+    sup = active[active.ocid.isin(final)].groupby("ocid").supplier.agg(["nunique", "min"])
+    one = valid[valid["nunique"] == 1].join(sup, rsuffix="_s", how="inner")
+    one = one[(one.nunique_s == 1) & (one["min"] == one.min_s)]
+    dq = b[b.status == "disqualified"].merge(one[["min"]], left_on="ocid", right_index=True)
+    counts["R035"] = dq[dq.tenderer != dq["min"]].ocid.nunique()
+    return counts
+
+
+def _fence_flags(ratios: Any) -> int:
+    if ratios.empty:
+        return 0
+    q1, q3 = _quartiles(ratios)
+    upper = q3 + 1.5 * (q3 - q1)
+    return int((ratios >= upper).sum()) if upper > 0 else 0
+
+
+def _organisation_indicators(procs: Any, bids: Any, awards: Any, items: Any) -> dict[str, int]:
+    sub = bids[bids.status.isin(["pending", "valid", "disqualified"])]
+    per_bid = sub.drop_duplicates(["ocid", "i"]).assign(d=lambda x: x.status == "disqualified")
+    per = per_bid.groupby("ocid").d.agg(["sum", "count"]).join(procs.set_index("ocid"))
+    r038 = 0
+    for key in ("buyer", "pe"):
+        g = per[per[key].notna()].groupby(key)[["sum", "count"]].sum()
+        g = g[g["count"] >= 2]
+        r038 += _fence_flags(g["sum"] / g["count"])
+    t = sub[sub.tenderer.notna()].assign(d=lambda x: x.status == "disqualified")
+    t = t.groupby("tenderer").d.agg(["sum", "count"])
+    t = t[t["count"] >= 2]
+    counts = {"R038": r038 + _fence_flags(t["sum"] / t["count"])}
+    active = awards[(awards.status == "active") & (awards.ns == 1) & awards.supplier.notna()]
+    sup = active.merge(items[items.cls.notna()], on=["ocid", "i"])
+    sup = (
+        sup.assign(prefix=sup.cls.str[:2])
+        .groupby("supplier")
+        .agg(n=("ocid", "nunique"), kinds=("prefix", "nunique"))
+    )
+    sup = sup[sup.n >= 20]
+    counts["R048"] = 0 if sup.empty else int((sup.kinds >= _fence(sup.kinds)).sum())
+    counts["R025"] = _r025(procs, bids, awards)
+    return counts
+
+
+def _fence(values: Any) -> float:
+    q1, q3 = _quartiles(values)
+    return float(q3 + 1.5 * (q3 - q1))
+
+
+def _r025(procs: Any, bids: Any, awards: Any) -> int:
+    active = awards[awards.status == "active"]
+    per = active.groupby("ocid").agg(n=("i", "nunique"), ns=("ns", "max"), sup=("supplier", "max"))
+    ok = per[(per.n == 1) & (per.ns == 1) & per.sup.notna() & per.index.isin(_final(awards))]
+    ok = ok[ok.index.isin(procs.ocid[procs.has_details])]
+    v = bids[(bids.status == "valid") & (bids.nt == 1) & bids.tenderer.notna()]
+    v = v.merge(ok[["sup"]], left_on="ocid", right_index=True).drop_duplicates(["ocid", "tenderer"])
+    g = v.assign(won=v.tenderer == v.sup).groupby("tenderer").won.agg(["sum", "count"])
+    ratio = g["sum"] / g["count"]
+    (top,) = _quartiles(g["count"], (0.75,))
+    q1, q3 = _quartiles(ratio)
+    lower = q1 - 1.5 * (q3 - q1)
+    if not (q1 > 0 and lower > 0):
+        return 0
+    return int(((g["count"] >= top) & (ratio <= lower)).sum())
+
+
+def pandas_indicators(path: str) -> dict[str, int]:
+    procs, bids, awards, items = _flatten(path)
+    return {
+        **_process_indicators(procs, bids, awards),
+        **_price_indicators(procs, bids, awards),
+        **_organisation_indicators(procs, bids, awards, items),
+    }
+
+
+def _in_process(function: Callable[[str, str], dict[str, Any]], *args: str) -> dict[str, Any]:
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        return pool.apply(function, args)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--skip-pandas", action="store_true")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        raise SystemExit(
+            f"{args.data} is missing; create it with: python "
+            "../shared/cardinal-peer/synthetic/generate_ocds.py 200000 bench-data/ocds200k.jsonl"
+        )
+    settings = args.data.parent / "cardinal-settings.ini"
+    settings.write_text(SETTINGS_INI, encoding="utf-8")
+    ours = _in_process(run_weerbaar, str(args.data), str(settings))
+    print(
+        f"weerbaar: {ours['releases']:,} releases, load {ours['load_s']:.2f} s, "
+        f"load + 11 indicators {ours['wall_s']:.2f} s wall ({ours['cpu_s']:.2f} s CPU), "
+        f"INK-003/010/011 {ours['other_rules_s']:.2f} s, peak RSS {ours['peak_rss_mb']:.0f} MB"
+    )
+    print("  flags:", json.dumps(ours["counts"], sort_keys=True))
+    if args.skip_pandas:
+        return
+    theirs = _in_process(run_pandas, str(args.data), str(settings))
+    print(
+        f"pandas: 11 indicators {theirs['wall_s']:.2f} s wall ({theirs['cpu_s']:.2f} s CPU), "
+        f"peak RSS {theirs['peak_rss_mb']:.0f} MB; ratio {theirs['wall_s'] / ours['wall_s']:.1f}x"
+    )
+    print("  flags:", json.dumps(theirs["counts"], sort_keys=True))
+    same = {code: ours["counts"][code] == n for code, n in theirs["counts"].items()}
+    print("  same flag counts:", all(same.values()), {k: v for k, v in same.items() if not v})
+
+
+if __name__ == "__main__":
+    main()
