@@ -13,8 +13,10 @@ from weerbaar.measures.examples import greedy_counterexample
 from weerbaar.measures.feasibility import PlanInfeasible
 from weerbaar.measures.greedy import greedy_plan
 from weerbaar.measures.models import Candidate, Gap, PlanProblem, PlanRequest
+from weerbaar.measures.optimiser import SolverOptions
 from weerbaar.measures.service import make_plan
 
+EXACT = SolverOptions(mip_rel_gap=1e-9)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -31,9 +33,10 @@ def test_solver_agrees_with_brute_force(instance: tuple[PlanProblem, PlanRequest
     best = brute_force(problem, request)
     if best is None:
         with pytest.raises(PlanInfeasible):
-            make_plan(problem, request)
+            make_plan(problem, request, options=EXACT)
         return
-    plan = make_plan(problem, request)
+    plan = make_plan(problem, request, options=EXACT)
+    assert plan.solver.status == "optimal"
     starts = {c.id: c.quarter for c in plan.chosen}
     assert violations(problem, request, starts) == []
     assert objective(problem, starts, request.quarters) == pytest.approx(best, abs=1e-5)
@@ -48,7 +51,7 @@ def test_optimum_is_never_worse_than_greedy(instance: tuple[PlanProblem, PlanReq
     if greedy_ok:
         assert violations(problem, request, greedy) == []
     try:
-        plan = make_plan(problem, request)
+        plan = make_plan(problem, request, options=EXACT)
     except PlanInfeasible:
         assert not greedy_ok
         return

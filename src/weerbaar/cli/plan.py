@@ -25,6 +25,7 @@ from weerbaar.measures import (
 )
 from weerbaar.measures.explain import nl_number
 from weerbaar.measures.io import plan_json_text
+from weerbaar.measures.optimiser import SolverOptions
 from weerbaar.scan import ScanError, score_scan
 from weerbaar.scan.io import load_scan
 from weerbaar.scan.profile import resolve_framework
@@ -97,6 +98,9 @@ def plan_command(
         PlanFormat, typer.Option("--format", help="Uitvoer / output")
     ] = PlanFormat.TABLE,
     out: Annotated[Path | None, typer.Option(help="Uitvoerbestand / output file")] = None,
+    time_limit: Annotated[
+        float, typer.Option(min=0.1, help="Maximale rekentijd solver (s) / solver time limit")
+    ] = 10.0,
 ) -> None:
     """Actieplan: beste maatregelen binnen uren en budget / best measures within hours, budget."""
     if output_format is PlanFormat.XLSX and out is None:
@@ -123,7 +127,13 @@ def plan_command(
             excluded=ids(exclude),
             min_theme=parse_min_theme(min_theme or [], framework),
         )
-        plan = make_plan(problem, request, framework_version=framework.version, scan=str(scanfile))
+        plan = make_plan(
+            problem,
+            request,
+            framework_version=framework.version,
+            scan=str(scanfile),
+            options=SolverOptions(time_limit_s=time_limit),
+        )
     except PlanInfeasible as exc:
         errors.print(f"Onhaalbaar: {exc.nl}\nInfeasible: {exc.en}", markup=False, highlight=False)
         raise typer.Exit(2) from exc
@@ -183,7 +193,8 @@ def print_plan(plan: Plan) -> None:
         f"uren per kwartaal {per_quarter}.\n"
         f"Doelwaarde optimaal {nl_number(plan.objective)}, greedy (waarde per uur) "
         f"{nl_number(plan.greedy_objective)}: +{nl_number(plan.improvement_over_greedy)}. "
-        f"Rekentijd {plan.solver.method}: {nl_number(plan.solver.seconds, 3)} s.",
+        f"Rekentijd {plan.solver.method}: {nl_number(plan.solver.seconds, 3)} s "
+        f"({plan.solver.status}, bewezen marge {nl_number((plan.solver.gap or 0) * 100, 3)} %).",
         highlight=False,
     )
 

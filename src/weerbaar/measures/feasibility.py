@@ -9,7 +9,7 @@ names the groups whose removal makes the request feasible.
 from __future__ import annotations
 
 from weerbaar.measures.models import PlanProblem, PlanRequest
-from weerbaar.measures.optimiser import available_measures, solve
+from weerbaar.measures.optimiser import SolverOptions, available_measures, solve
 
 
 class PlanInfeasible(ValueError):
@@ -140,7 +140,9 @@ GROUP_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-def diagnose(problem: PlanProblem, request: PlanRequest) -> PlanInfeasible:
+def diagnose(
+    problem: PlanProblem, request: PlanRequest, options: SolverOptions = SolverOptions()
+) -> PlanInfeasible:
     """Name the constraint groups that, dropped one at a time, make the request feasible."""
     groups = ["budget", "hours"]
     if request.hours_per_quarter is not None:
@@ -149,7 +151,7 @@ def diagnose(problem: PlanProblem, request: PlanRequest) -> PlanInfeasible:
         groups.append("mandatory")
     if request.min_theme:
         groups.append("theme")
-    culprits = [g for g in groups if solve(problem, request, relax=[g]).feasible]
+    culprits = [g for g in groups if solve(problem, request, [g], options).feasible]
     if not culprits:
         culprits = groups
     nl = " of ".join(GROUP_NAMES[g][0] for g in culprits)

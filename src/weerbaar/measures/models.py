@@ -156,6 +156,7 @@ class SolverInfo(Frozen):
     method: str
     status: str
     seconds: float
+    gap: float | None = Field(default=None, description="proven relative optimality gap")
     variables: int
     constraints: int
 

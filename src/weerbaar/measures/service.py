@@ -6,7 +6,7 @@ import logging
 
 from weerbaar.measures.effect import plan_value, standalone_value, vulnerability_after
 from weerbaar.measures.explain import why_chosen, why_rejected
-from weerbaar.measures.feasibility import check_request, diagnose
+from weerbaar.measures.feasibility import PlanInfeasible, check_request, diagnose
 from weerbaar.measures.greedy import greedy_plan, value_per_hour
 from weerbaar.measures.models import (
     ChosenMeasure,
@@ -16,7 +16,7 @@ from weerbaar.measures.models import (
     RejectedMeasure,
     SolverInfo,
 )
-from weerbaar.measures.optimiser import available_measures, solve
+from weerbaar.measures.optimiser import SolverOptions, available_measures, solve
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +27,19 @@ def make_plan(
     *,
     framework_version: str | None = None,
     scan: str | None = None,
+    options: SolverOptions = SolverOptions(),
 ) -> Plan:
     """The optimal plan for ``request``; raises ``PlanInfeasible`` naming the conflict."""
     check_request(problem, request)
-    solution = solve(problem, request)
+    solution = solve(problem, request, options=options)
+    if solution.status == "error":
+        raise PlanInfeasible(
+            "time_limit",
+            f"Binnen {options.time_limit_s:g} s rekentijd is geen plan gevonden.",
+            f"No plan was found within {options.time_limit_s:g} s of solver time.",
+        )
     if not solution.feasible:
-        raise diagnose(problem, request)
+        raise diagnose(problem, request, options)
     starts = solution.starts
     greedy_starts, greedy_ok = greedy_plan(problem, request)
     chosen = _chosen(problem, request, starts)
@@ -66,6 +73,7 @@ def make_plan(
             method="scipy.optimize.milp (HiGHS)",
             status=solution.status,
             seconds=round(solution.seconds, 4),
+            gap=None if solution.gap is None else round(float(solution.gap), 8),
             variables=solution.variables,
             constraints=solution.constraints,
         ),
