@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -96,3 +97,42 @@ def test_language_and_security_basics() -> None:
 @pytest.mark.django_db
 def test_migrations_are_committed() -> None:
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_load_reference_and_load_demo_are_idempotent() -> None:
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from weerbaar.web.plans.models import Plan
+    from weerbaar.web.scans.models import Scan
+    from weerbaar.web.tenancy.models import Membership, Municipality
+
+    for _run in range(2):
+        call_command("load_reference", stdout=StringIO())
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+    assert Municipality.objects.filter(is_demo=False).count() == 342
+    assert Scan.objects.filter(municipality_id="GM9999").count() == 2
+    assert Plan.objects.filter(scan__municipality_id="GM9999").count() == 1
+    assert Plan.objects.get().actions.exists()
+    assert Membership.objects.filter(municipality_id="GM9999").count() == 3
+    assert get_user_model().objects.filter(username__startswith="demo-").count() == 4
+    printed = out.getvalue()
+    assert "demo-coordinator" in printed and "otpauth://totp/" in printed and "/s/" in printed
+    code = StringIO()
+    call_command("demo_totp", stdout=code)
+    device = TOTPDevice.objects.get(user__username="demo-coordinator")
+    assert device.verify_token(code.getvalue().strip())
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_production_settings(settings: Any) -> None:
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    settings.SECURE = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_demo")

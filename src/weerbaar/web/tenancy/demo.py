@@ -88,6 +88,14 @@ def ensure_demo_scans(municipality: Municipality) -> int:
     return import_demo_scans(municipality)
 
 
+def ensure_demo_respondent_link(municipality: Municipality) -> str | None:
+    """Link the demo respondent account to the survey; a fresh personal link token."""
+    from weerbaar.web.tenancy.demo_content import demo_respondents
+
+    user = get_user_model().objects.get(username="demo-respondent")
+    return demo_respondents(municipality, user)
+
+
 def ensure_demo_plan(municipality: Municipality) -> int:
     """An action plan for the latest demo scan, made by the core optimiser, if there is none."""
     from weerbaar.web.tenancy.demo_content import make_demo_plan

@@ -11,7 +11,7 @@ from weerbaar.demo.scans import FILES, demo_scan_path
 from weerbaar.scan.io import load_scan
 from weerbaar.web.plans.models import ActionStatus, Plan
 from weerbaar.web.plans.services import accept_plan, create_plan
-from weerbaar.web.scans.models import Scan
+from weerbaar.web.scans.models import Respondent, Scan
 from weerbaar.web.scans.services import import_scan
 from weerbaar.web.tenancy.models import Municipality
 
@@ -49,3 +49,21 @@ def make_demo_plan(municipality: Municipality) -> int:
             action.status = ActionStatus.DOING if action.due_quarter > 1 else ActionStatus.DONE
             action.save(update_fields=["owner", "status"])
     return Plan.objects.filter(scan__municipality=municipality).count()
+
+
+def demo_respondents(municipality: Municipality, user: object) -> str | None:
+    """Assign the demo respondent account to the survey's first respondent and return a fresh
+    personal link token for the second (tokens are stored hashed, so a new one is issued)."""
+    survey = Scan.objects.filter(municipality=municipality, mode="survey").order_by("-date").first()
+    if survey is None:
+        return None
+    respondents = list(survey.respondents.order_by("pk")[:2])
+    if not respondents:
+        return None
+    Respondent.objects.filter(scan__municipality=municipality, user=user).update(user=None)
+    respondents[0].user = user
+    respondents[0].save(update_fields=["user"])
+    linked = respondents[-1]
+    token = linked.issue_token()
+    linked.save(update_fields=["token_hash"])
+    return token

@@ -10,6 +10,8 @@ from django.db import transaction
 
 from weerbaar.web.tenancy import demo
 
+BASE = "http://127.0.0.1:8000"
+
 
 class Command(BaseCommand):
     help = "Load the demo municipality GM9999 with demo users, two scans and an action plan."
@@ -30,15 +32,18 @@ class Command(BaseCommand):
             logins = demo.ensure_demo_users(municipality)
             scans = demo.ensure_demo_scans(municipality)
             plans = demo.ensure_demo_plan(municipality)
+            token = demo.ensure_demo_respondent_link(municipality)
         self.stdout.write(
             f"load_demo: {municipality} with {len(logins)} demo users, {scans} scans, "
             f"{plans} action plan(s)"
         )
         if not options["quiet_logins"]:
             self._print_logins(logins)
+            if token:
+                self.stdout.write(f"Survey link for a respondent (no account): {BASE}/s/{token}/\n")
 
     def _print_logins(self, logins: list[demo.DemoLogin]) -> None:
-        self.stdout.write("\nDemo logins (http://127.0.0.1:8000/account/login/):")
+        self.stdout.write(f"\nDemo logins ({BASE}/account/login/):")
         for login in logins:
             self.stdout.write(f"  {login.role:12} {login.username:18} password: {login.password}")
             if login.totp_secret:
