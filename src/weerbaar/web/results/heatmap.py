@@ -16,10 +16,11 @@ from django.utils.safestring import SafeString, mark_safe
 CLASS_BOUNDS: tuple[float, ...] = (0.05, 3.0, 6.0, 10.0)
 FILLS: tuple[str, ...] = ("#ffffff", "#fde0c5", "#f8a86b", "#d9541e", "#8c1c13")
 TEXT_FILLS: tuple[str, ...] = ("#1a1a1a", "#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff")
-LABEL_WIDTH = 200
-HEADER_HEIGHT = 130
+LABEL_WIDTH = 420
+HEADER_HEIGHT = 150
 CELL_WIDTH = 64
 CELL_HEIGHT = 36
+RIGHT_MARGIN = 90  # room for the last rotated column label
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _cell(x: int, y: int, points: float | None, decimal_comma: bool) -> str:
 
 def render_svg(heatmap: Heatmap, title: str, description: str, decimal_comma: bool) -> SafeString:
     """The SVG markup; ``title``/``description`` name it for assistive technology."""
-    width = LABEL_WIDTH + CELL_WIDTH * len(heatmap.columns)
+    width = LABEL_WIDTH + CELL_WIDTH * len(heatmap.columns) + RIGHT_MARGIN
     height = HEADER_HEIGHT + CELL_HEIGHT * len(heatmap.rows)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="wb-heatmap" viewBox="0 0 {width} '
