@@ -31,10 +31,13 @@ class GreedyState:
     starts: dict[str, int] = field(default_factory=dict)
     cost: float = 0.0
     by_quarter: list[float] = field(default_factory=list)
+    available: set[str] = field(default_factory=set)
 
     def try_add(self, cand: Candidate) -> bool:
         if cand.id in self.starts:
             return True
+        if cand.id not in self.available:
+            return False
         earliest = 1
         for prereq in cand.prerequisites:
             if prereq in self.problem.in_place:
@@ -76,7 +79,12 @@ def greedy_ranking(problem: PlanProblem, request: PlanRequest) -> list[Candidate
 
 def greedy_plan(problem: PlanProblem, request: PlanRequest) -> tuple[dict[str, int], bool]:
     """Start quarter per chosen measure, and whether every hard constraint was met."""
-    state = GreedyState(problem, request, by_quarter=[0.0] * request.quarters)
+    state = GreedyState(
+        problem,
+        request,
+        by_quarter=[0.0] * request.quarters,
+        available=available_measures(problem, request),
+    )
     ranking = greedy_ranking(problem, request)
     ok = all(state.try_add(problem.candidate(mid)) for mid in _prerequisite_order(problem, request))
     for theme, minimum in request.min_theme.items():
