@@ -229,3 +229,19 @@ def generate_command(
     table.add_row("labels.csv", str(len(generated.labels)))
     console.print(table)
     console.print(f"{generated.seconds:.1f} s")
+
+
+@app.command("catalogue")
+def catalogue_command(
+    out: Annotated[Path, typer.Option("--out", help="Markdown file.")] = Path(
+        "docs/signals/catalogue.md"
+    ),
+) -> None:
+    """Schrijf de regelcatalogus / write the rule catalogue (with measured precision)."""
+    from weerbaar.signals.catalogue import measure_quality, render_catalogue
+
+    registry = builtin_registry()
+    text = render_catalogue(registry, measure_quality(registry))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    console.print(f"{len(registry)} regels / rules -> {out}")

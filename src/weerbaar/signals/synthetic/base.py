@@ -99,6 +99,9 @@ def create_payments(
     typical = np.exp(rng.normal(np.log(900.0), 1.3, creditors))
     amount = typical[creditor] * np.exp(rng.normal(0.0, 0.8, count))
     cents = np.clip(np.round(amount * 100), 100, 500_000_000).astype(np.int64)
+    home = rng.integers(0, len(COST_CENTRES), creditors)  # a supplier mostly serves one department
+    other = rng.integers(0, len(COST_CENTRES), count)
+    centre = np.where(rng.random(count) < 0.85, home[creditor], other)
     draws = pa.table(
         {
             "i": np.arange(1, count + 1, dtype=np.int64),
@@ -108,7 +111,7 @@ def create_payments(
             "cents": cents,
             "inv": rng.permutation(count).astype(np.int64) + 1_000_000,
             "descr": rng.integers(0, len(DESCRIPTIONS), count, dtype=np.int32),
-            "cc": rng.integers(0, len(COST_CENTRES), count, dtype=np.int32),
+            "cc": centre.astype(np.int32),
             "ent": rng.integers(0, len(ENTERERS), count, dtype=np.int32),
             "appr": rng.integers(0, len(APPROVERS), count, dtype=np.int32),
         }

@@ -1,10 +1,21 @@
 -- Windows of window_days per creditor and cost centre whose payments (each in
 -- [min_share, 1) x threshold) number at least min_payments and add up to at least threshold.
+-- The window must also be a burst: at least min_burst times the number of such payments the
+-- creditor gets in window_days on average (regular large suppliers are not splitting).
 -- One hit per creditor and cost centre, for its largest window; ids are joined back at the end.
 WITH candidates AS (
     SELECT payment_id, creditor_id, cost_centre, payment_date, amount_eur
     FROM payments
     WHERE amount_eur < {{ threshold }} AND amount_eur >= {{ threshold }} * {{ min_share }}
+),
+span AS (
+    SELECT CAST(date_diff('day', min(payment_date), max(payment_date)) + 1 AS DOUBLE) AS days
+    FROM payments
+),
+rhythm AS (
+    SELECT creditor_id, cost_centre, count(*) AS band_payments
+    FROM candidates
+    GROUP BY creditor_id, cost_centre
 ),
 windows AS (
     SELECT
@@ -19,6 +30,15 @@ windows AS (
         RANGE BETWEEN INTERVAL ({{ window_days }}) DAY PRECEDING AND CURRENT ROW
     )
 ),
+bursts AS (
+    SELECT w.*
+    FROM windows AS w
+    JOIN rhythm AS r ON r.creditor_id = w.creditor_id AND r.cost_centre IS NOT DISTINCT FROM w.cost_centre
+    CROSS JOIN span AS s
+    WHERE w.payments >= {{ min_payments }}
+        AND w.total >= {{ threshold }}
+        AND w.payments >= {{ min_burst }} * r.band_payments * ({{ window_days }} + 1) / s.days
+),
 best AS (
     SELECT creditor_id, cost_centre, last_date, total, payments
     FROM (
@@ -27,8 +47,7 @@ best AS (
             row_number() OVER (
                 PARTITION BY creditor_id, cost_centre ORDER BY total DESC, last_date
             ) AS nr
-        FROM windows
-        WHERE payments >= {{ min_payments }} AND total >= {{ threshold }}
+        FROM bursts
     ) AS ranked
     WHERE nr = 1
 )

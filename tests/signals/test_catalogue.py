@@ -1,0 +1,42 @@
+"""The committed rule catalogue matches the rules and the measured precision (regenerate with
+``weerbaar signals catalogue``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from weerbaar.signals.catalogue import measure_quality, render_catalogue
+from weerbaar.signals.registry import builtin_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "docs" / "signals" / "catalogue.md"
+
+
+@pytest.mark.slow
+def test_catalogue_is_current():
+    registry = builtin_registry()
+    expected = render_catalogue(registry, measure_quality(registry))
+    assert CATALOGUE.read_text(encoding="utf-8") == expected, (
+        "docs/signals/catalogue.md is stale: run `weerbaar signals catalogue`"
+    )
+
+
+def test_every_rule_is_in_the_catalogue():
+    text = CATALOGUE.read_text(encoding="utf-8")
+    for rule in builtin_registry():
+        assert f"## {rule.id} — " in text, rule.id
+
+
+def test_lawful_use_page_covers_the_safeguards():
+    text = (ROOT / "docs" / "signals" / "lawful-use.md").read_text(encoding="utf-8").lower()
+    for topic in (
+        "syri",
+        "doelbinding",
+        "grondslag",
+        "menselijke beoordeling",
+        "nationaliteit",
+        "dpia",
+    ):
+        assert topic in text, topic
