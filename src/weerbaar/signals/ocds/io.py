@@ -128,7 +128,7 @@ def _read_raw(con: duckdb.DuckDBPyConnection, path: Path, excluded: list[str]) -
     con.execute(
         """
         CREATE OR REPLACE TEMP VIEW ocds_included AS
-        SELECT rowid + 1 AS line_no, ocid, buyer, tender, bids, awards, contracts
+        SELECT rowid + 1 AS process_id, ocid, buyer, tender, bids, awards, contracts
         FROM ocds_raw WHERE included
         """
     )
@@ -138,7 +138,7 @@ def _create_processes(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TABLE ocds_processes AS
-        SELECT line_no, ocid,
+        SELECT process_id, ocid,
           {_str("buyer.id")} AS buyer_id,
           {_str("tender.procuringEntity.id")} AS procuring_entity_id,
           {_str("tender.procurementMethod")} AS procurement_method,
@@ -162,11 +162,11 @@ def _create_bids(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TABLE ocds_bids AS
         WITH bid AS (
-          SELECT ocid, line_no, unnest(bids.details) AS b,
+          SELECT process_id, ocid, unnest(bids.details) AS b,
                  generate_subscripts(bids.details, 1) AS bid_index
           FROM ocds_included WHERE bids.details IS NOT NULL
         ), flat AS (
-          SELECT ocid, line_no, bid_index, {_str("b.status")} AS status,
+          SELECT process_id, ocid, bid_index, {_str("b.status")} AS status,
                  {_str("b.date")} AS bid_date, {_num("b.value.amount")} AS amount,
                  {_str("b.value.currency")} AS currency, len(b.tenderers) AS tenderer_count,
                  CASE WHEN len(b.tenderers) > 0 THEN b.tenderers ELSE [NULL] END AS tenderers
@@ -174,7 +174,7 @@ def _create_bids(con: duckdb.DuckDBPyConnection) -> None:
         ), tenderer AS (
           SELECT * EXCLUDE (tenderers), unnest(tenderers) AS t FROM flat
         )
-        SELECT ocid, line_no, bid_index, status, bid_date, amount, currency,
+        SELECT process_id, ocid, bid_index, status, bid_date, amount, currency,
                FALSE AS is_main_currency, tenderer_count, {_str("t.id")} AS tenderer_id
         FROM tenderer
         """
@@ -186,10 +186,12 @@ def _create_awards(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TABLE ocds_awards AS
         WITH award AS (
-          SELECT ocid, unnest(awards) AS a, generate_subscripts(awards, 1) AS award_index
+          SELECT process_id, ocid, unnest(awards) AS a,
+                 generate_subscripts(awards, 1) AS award_index
           FROM ocds_included WHERE awards IS NOT NULL
         ), flat AS (
-          SELECT ocid, award_index, {_id("a.id")} AS award_id, {_str("a.status")} AS status,
+          SELECT process_id, ocid, award_index, {_id("a.id")} AS award_id,
+                 {_str("a.status")} AS status,
                  {_timestamp("a.date")} AS award_date, {_num("a.value.amount")} AS amount,
                  {_str("a.value.currency")} AS currency, len(a.suppliers) AS supplier_count,
                  CASE WHEN len(a.suppliers) > 0 THEN a.suppliers ELSE [NULL] END AS suppliers
@@ -197,7 +199,7 @@ def _create_awards(con: duckdb.DuckDBPyConnection) -> None:
         ), supplier AS (
           SELECT * EXCLUDE (suppliers), unnest(suppliers) AS s FROM flat
         )
-        SELECT ocid, award_index, award_id, status, award_date, amount, currency,
+        SELECT process_id, ocid, award_index, award_id, status, award_date, amount, currency,
                supplier_count, {_str("s.id")} AS supplier_id
         FROM supplier
         """
@@ -206,12 +208,15 @@ def _create_awards(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TABLE ocds_award_items AS
         WITH award AS (
-          SELECT ocid, unnest(awards) AS a, generate_subscripts(awards, 1) AS award_index
+          SELECT process_id, ocid, unnest(awards) AS a,
+                 generate_subscripts(awards, 1) AS award_index
           FROM ocds_included WHERE awards IS NOT NULL
         ), item AS (
-          SELECT ocid, award_index, unnest(a.items) AS i FROM award WHERE a.items IS NOT NULL
+          SELECT process_id, ocid, award_index, unnest(a.items) AS i FROM award
+          WHERE a.items IS NOT NULL
         )
-        SELECT ocid, award_index, {_str("i.classification.id")} AS classification_id FROM item
+        SELECT process_id, ocid, award_index, {_str("i.classification.id")} AS classification_id
+        FROM item
         """
     )
 
@@ -221,10 +226,11 @@ def _create_contracts(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TABLE ocds_contracts AS
         WITH contract AS (
-          SELECT ocid, unnest(contracts) AS c, generate_subscripts(contracts, 1) AS contract_index
+          SELECT process_id, ocid, unnest(contracts) AS c,
+                 generate_subscripts(contracts, 1) AS contract_index
           FROM ocds_included WHERE contracts IS NOT NULL
         )
-        SELECT ocid, contract_index, {_id("c.id")} AS contract_id,
+        SELECT process_id, ocid, contract_index, {_id("c.id")} AS contract_id,
                {_id("c.awardID")} AS award_id, {_str("c.status")} AS status,
                {_num("c.value.amount")} AS amount, {_str("c.value.currency")} AS currency
         FROM contract
@@ -245,8 +251,8 @@ def _main_currency(con: duckdb.DuckDBPyConnection, configured: str | None) -> st
         SELECT b.currency FROM ocds_bids b
         WHERE b.amount IS NOT NULL AND b.currency IS NOT NULL
           AND b.status IN ('pending', 'valid', 'disqualified')
-          AND b.ocid IN (SELECT ocid FROM ocds_awards WHERE status = 'active')
-        ORDER BY b.line_no, b.bid_index LIMIT 1
+          AND b.process_id IN (SELECT process_id FROM ocds_awards WHERE status = 'active')
+        ORDER BY b.process_id, b.bid_index LIMIT 1
         """
     ).fetchone()
     return None if row is None else str(row[0])

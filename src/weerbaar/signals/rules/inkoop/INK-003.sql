@@ -4,13 +4,13 @@
 -- listed (default open, selective; an empty list means every procedure).
 WITH submitted AS (
   SELECT
-    b.ocid,
+    b.process_id,
     count(DISTINCT b.bid_index) AS bids,
     count(DISTINCT b.tenderer_id) AS tenderers,
     min(b.tenderer_id) AS tenderer_id
   FROM ocds_bids AS b
   WHERE b.status IN ('pending', 'valid', 'disqualified')
-  GROUP BY b.ocid
+  GROUP BY b.process_id
 )
 SELECT
   p.ocid AS entity_id,
@@ -20,7 +20,7 @@ SELECT
   s.tenderer_id,
   coalesce(p.procurement_method, '?') AS procurement_method
 FROM ocds_processes AS p
-JOIN submitted AS s ON s.ocid = p.ocid
+JOIN submitted AS s ON s.process_id = p.process_id
 WHERE s.tenderers = 1
   AND (
     array_length({{ procurement_methods }}) = 0

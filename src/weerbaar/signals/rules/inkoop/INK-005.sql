@@ -5,7 +5,7 @@
 -- fence Q3 + 1.5 IQR (Hyndman-Fan type 8 quartiles over all ratios), or a fixed threshold;
 -- skipped when the fence is not positive. The winner is the flagged tenderer.
 WITH comparable AS (
-  SELECT p.ocid
+  SELECT p.process_id
   FROM ocds_processes AS p
   WHERE p.has_awards AND p.has_bid_details
     AND CASE
@@ -19,39 +19,39 @@ WITH comparable AS (
 ),
 award_state AS (
   SELECT
-    a.ocid,
+    a.process_id,
     count(DISTINCT CASE WHEN a.status = 'active' THEN a.award_index END) AS active_awards,
     sum(CASE WHEN a.status NOT IN ('active', 'cancelled', 'unsuccessful') THEN 1 ELSE 0 END)
       AS open_awards,
     max(CASE WHEN a.status = 'active' THEN a.supplier_count END) AS suppliers,
     max(CASE WHEN a.status = 'active' THEN a.supplier_id END) AS supplier_id
   FROM ocds_awards AS a
-  JOIN comparable AS c ON c.ocid = a.ocid
-  GROUP BY a.ocid
+  JOIN comparable AS c ON c.process_id = a.process_id
+  GROUP BY a.process_id
 ),
 valid_bids AS (
-  SELECT b.ocid, b.bid_index, b.tenderer_id, b.amount, s.supplier_id
+  SELECT b.process_id, b.bid_index, b.tenderer_id, b.amount, s.supplier_id
   FROM ocds_bids AS b
-  JOIN award_state AS s ON s.ocid = b.ocid
+  JOIN award_state AS s ON s.process_id = b.process_id
   WHERE s.active_awards = 1 AND s.open_awards = 0 AND s.suppliers = 1
     AND s.supplier_id IS NOT NULL
     AND b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
     AND b.amount IS NOT NULL AND b.is_main_currency
 ),
 winners AS (
-  SELECT ocid, min(amount) AS winning_bid, min(supplier_id) AS winner_id
-  FROM valid_bids WHERE tenderer_id = supplier_id GROUP BY ocid
+  SELECT process_id, min(amount) AS winning_bid, min(supplier_id) AS winner_id
+  FROM valid_bids WHERE tenderer_id = supplier_id GROUP BY process_id
 ),
 others AS (
-  SELECT ocid, min(amount) AS runner_up_bid
-  FROM valid_bids WHERE tenderer_id <> supplier_id GROUP BY ocid
+  SELECT process_id, min(amount) AS runner_up_bid
+  FROM valid_bids WHERE tenderer_id <> supplier_id GROUP BY process_id
 ),
 ratios AS (
   SELECT
-    w.ocid, w.winner_id, w.winning_bid, o.runner_up_bid,
+    w.process_id, w.winner_id, w.winning_bid, o.runner_up_bid,
     (o.runner_up_bid - w.winning_bid) / w.winning_bid AS value
   FROM winners AS w
-  JOIN others AS o ON o.ocid = w.ocid
+  JOIN others AS o ON o.process_id = w.process_id
   WHERE o.runner_up_bid >= w.winning_bid
 ),
 ordered AS (
@@ -95,21 +95,21 @@ flagged AS (
   WHERE f.upper_fence > 0 AND r.value >= f.upper_fence
 ),
 runner_up AS (
-  SELECT v.ocid, min(v.bid_index) AS bid_index
+  SELECT v.process_id, min(v.bid_index) AS bid_index
   FROM valid_bids AS v
-  JOIN flagged AS g ON g.ocid = v.ocid AND v.amount = g.runner_up_bid
+  JOIN flagged AS g ON g.process_id = v.process_id AND v.amount = g.runner_up_bid
   WHERE v.tenderer_id <> v.supplier_id
-  GROUP BY v.ocid
+  GROUP BY v.process_id
 ),
 runner_up_ids AS (
-  SELECT u.ocid, min(v.tenderer_id) AS runner_up_id
+  SELECT u.process_id, min(v.tenderer_id) AS runner_up_id
   FROM runner_up AS u
-  JOIN valid_bids AS v ON v.ocid = u.ocid AND v.bid_index = u.bid_index
-  GROUP BY u.ocid
+  JOIN valid_bids AS v ON v.process_id = u.process_id AND v.bid_index = u.bid_index
+  GROUP BY u.process_id
 )
 SELECT
-  r.ocid AS entity_id,
-  [r.ocid] AS record_ids,
+  s.ocid AS entity_id,
+  [s.ocid] AS record_ids,
   r.value,
   r.q1,
   r.q3,
@@ -120,4 +120,5 @@ SELECT
   r.winning_bid,
   r.runner_up_bid
 FROM flagged AS r
-JOIN runner_up_ids AS u ON u.ocid = r.ocid
+JOIN runner_up_ids AS u ON u.process_id = r.process_id
+JOIN ocds_processes AS s ON s.process_id = r.process_id

@@ -4,7 +4,7 @@
 -- Procedures listed as no-price-comparison (or not listed as price-comparison, when that list is
 -- set) are left out. Bids without a string tenderer id are ignored.
 WITH comparable AS (
-  SELECT p.ocid
+  SELECT p.process_id
   FROM ocds_processes AS p
   WHERE CASE
     WHEN array_length({{ price_comparison_procurement_methods }}) > 0 THEN coalesce(
@@ -16,44 +16,45 @@ WITH comparable AS (
   END
 ),
 submitted AS (
-  SELECT b.ocid, b.bid_index, b.amount, b.currency, b.tenderer_id
+  SELECT b.process_id, b.bid_index, b.amount, b.currency, b.tenderer_id
   FROM ocds_bids AS b
-  JOIN comparable AS c ON c.ocid = b.ocid
+  JOIN comparable AS c ON c.process_id = b.process_id
   WHERE b.status IN ('pending', 'valid', 'disqualified')
     AND b.amount IS NOT NULL AND b.currency IS NOT NULL AND b.tenderer_id IS NOT NULL
 ),
 repeated AS (
-  SELECT ocid, amount, currency
+  SELECT process_id, amount, currency
   FROM submitted
-  GROUP BY ocid, amount, currency
+  GROUP BY process_id, amount, currency
   HAVING count(DISTINCT bid_index) > 1
 ),
 bids AS (
   SELECT
-    s.ocid, s.bid_index, s.amount, s.currency,
+    s.process_id, s.bid_index, s.amount, s.currency,
     array_sort(array_distinct(list(s.tenderer_id))) AS tenderer_set
   FROM submitted AS s
-  JOIN repeated AS r ON r.ocid = s.ocid AND r.amount = s.amount AND r.currency = s.currency
-  GROUP BY s.ocid, s.bid_index, s.amount, s.currency
+  JOIN repeated AS r ON r.process_id = s.process_id AND r.amount = s.amount AND r.currency = s.currency
+  GROUP BY s.process_id, s.bid_index, s.amount, s.currency
 ),
 prices AS (
-  SELECT ocid, amount, currency
+  SELECT process_id, amount, currency
   FROM bids
-  GROUP BY ocid, amount, currency
+  GROUP BY process_id, amount, currency
   HAVING count(DISTINCT tenderer_set) > 1
 ),
 flagged AS (
-  SELECT b.ocid, b.amount, b.currency, t.tenderer_id
+  SELECT b.process_id, b.amount, b.currency, t.tenderer_id
   FROM bids AS b
-  JOIN prices AS p ON p.ocid = b.ocid AND p.amount = b.amount AND p.currency = b.currency
+  JOIN prices AS p ON p.process_id = b.process_id AND p.amount = b.amount AND p.currency = b.currency
   CROSS JOIN UNNEST(b.tenderer_set) AS t (tenderer_id)
 )
 SELECT
-  ocid AS entity_id,
-  [ocid] AS record_ids,
+  p.ocid AS entity_id,
+  [p.ocid] AS record_ids,
   CAST(1.0 AS DOUBLE) AS value,
-  array_sort(array_distinct(list(tenderer_id))) AS tenderer_ids,
-  min(amount) AS amount,
-  min(currency) AS currency
-FROM flagged
-GROUP BY ocid
+  array_sort(array_distinct(list(f.tenderer_id))) AS tenderer_ids,
+  min(f.amount) AS amount,
+  min(f.currency) AS currency
+FROM flagged AS f
+JOIN ocds_processes AS p ON p.process_id = f.process_id
+GROUP BY p.ocid

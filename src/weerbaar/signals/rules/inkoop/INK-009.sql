@@ -6,31 +6,31 @@
 -- ratio is at or above the upper fence Q3 + 1.5 IQR of its group (Hyndman-Fan type 8), or a
 -- fixed threshold; a group is skipped when its fence is not positive.
 WITH submitted AS (
-  SELECT DISTINCT b.ocid, b.bid_index, b.status = 'disqualified' AS disqualified
+  SELECT DISTINCT b.process_id, b.bid_index, b.status = 'disqualified' AS disqualified
   FROM ocds_bids AS b
   WHERE b.status IN ('pending', 'valid', 'disqualified')
 ),
 per_process AS (
-  SELECT ocid, count(*) AS bids, sum(CASE WHEN disqualified THEN 1 ELSE 0 END) AS disqualified
+  SELECT process_id, count(*) AS bids, sum(CASE WHEN disqualified THEN 1 ELSE 0 END) AS disqualified
   FROM submitted
-  GROUP BY ocid
+  GROUP BY process_id
 ),
 organisations AS (
   SELECT 'buyer' AS grp, p.buyer_id AS entity_id, sum(s.disqualified) AS disqualified,
          sum(s.bids) AS bids, count(*) AS processes
-  FROM per_process AS s JOIN ocds_processes AS p ON p.ocid = s.ocid
+  FROM per_process AS s JOIN ocds_processes AS p ON p.process_id = s.process_id
   WHERE p.buyer_id IS NOT NULL
   GROUP BY p.buyer_id
   UNION ALL
   SELECT 'procuring_entity' AS grp, p.procuring_entity_id AS entity_id,
          sum(s.disqualified) AS disqualified, sum(s.bids) AS bids, count(*) AS processes
-  FROM per_process AS s JOIN ocds_processes AS p ON p.ocid = s.ocid
+  FROM per_process AS s JOIN ocds_processes AS p ON p.process_id = s.process_id
   WHERE p.procuring_entity_id IS NOT NULL
   GROUP BY p.procuring_entity_id
   UNION ALL
   SELECT 'tenderer' AS grp, b.tenderer_id AS entity_id,
          sum(CASE WHEN b.status = 'disqualified' THEN 1 ELSE 0 END) AS disqualified,
-         count(*) AS bids, count(DISTINCT b.ocid) AS processes
+         count(*) AS bids, count(DISTINCT b.process_id) AS processes
   FROM ocds_bids AS b
   WHERE b.status IN ('pending', 'valid', 'disqualified') AND b.tenderer_id IS NOT NULL
   GROUP BY b.tenderer_id

@@ -6,14 +6,15 @@
 -- `minimum_processes` processes, or whose IQR is 0, are skipped.
 WITH decisions AS (
   SELECT
-    p.ocid,
+    p.process_id,
+    min(p.ocid) AS ocid,
     coalesce(p.procurement_method, 'unknown') AS grp,
     p.tender_end,
     min(a.award_date) AS award_date
   FROM ocds_processes AS p
-  JOIN ocds_awards AS a ON a.ocid = p.ocid AND a.status = 'active'
+  JOIN ocds_awards AS a ON a.process_id = p.process_id AND a.status = 'active'
   WHERE p.tender_end IS NOT NULL AND a.award_date IS NOT NULL
-  GROUP BY p.ocid, p.procurement_method, p.tender_end
+  GROUP BY p.process_id, p.procurement_method, p.tender_end
 ),
 periods AS (
   SELECT ocid, grp, tender_end, award_date,

@@ -4,7 +4,7 @@
 -- for works (tender/mainProcurementCategory). Above these shares a modification needs a new
 -- procedure, so an increase beyond them is a signal.
 WITH awards AS (
-  SELECT DISTINCT a.ocid, a.award_id, a.amount, a.currency
+  SELECT DISTINCT a.process_id, a.award_id, a.amount, a.currency
   FROM ocds_awards AS a
   WHERE a.award_id IS NOT NULL AND a.amount > 0 AND a.currency IS NOT NULL
 ),
@@ -20,8 +20,9 @@ increases AS (
     CASE WHEN p.main_procurement_category = 'works' THEN {{ works_threshold }}
          ELSE {{ threshold }} END AS limit_share
   FROM ocds_contracts AS c
-  JOIN awards AS a ON a.ocid = c.ocid AND a.award_id = c.award_id AND a.currency = c.currency
-  JOIN ocds_processes AS p ON p.ocid = c.ocid
+  JOIN awards AS a
+    ON a.process_id = c.process_id AND a.award_id = c.award_id AND a.currency = c.currency
+  JOIN ocds_processes AS p ON p.process_id = c.process_id
   WHERE c.amount IS NOT NULL
 )
 SELECT

@@ -6,20 +6,20 @@
 -- quantiles. Skipped when Q1 or the fence is not positive.
 WITH award_state AS (
   SELECT
-    a.ocid,
+    a.process_id,
     count(DISTINCT CASE WHEN a.status = 'active' THEN a.award_index END) AS active_awards,
     sum(CASE WHEN a.status NOT IN ('active', 'cancelled', 'unsuccessful') THEN 1 ELSE 0 END)
       AS open_awards,
     max(CASE WHEN a.status = 'active' THEN a.supplier_count END) AS suppliers,
     max(CASE WHEN a.status = 'active' THEN a.supplier_id END) AS supplier_id
   FROM ocds_awards AS a
-  JOIN ocds_processes AS p ON p.ocid = a.ocid AND p.has_bid_details
-  GROUP BY a.ocid
+  JOIN ocds_processes AS p ON p.process_id = a.process_id AND p.has_bid_details
+  GROUP BY a.process_id
 ),
 participations AS (
-  SELECT DISTINCT b.ocid, b.tenderer_id, b.tenderer_id = s.supplier_id AS won
+  SELECT DISTINCT b.process_id, b.tenderer_id, b.tenderer_id = s.supplier_id AS won
   FROM ocds_bids AS b
-  JOIN award_state AS s ON s.ocid = b.ocid
+  JOIN award_state AS s ON s.process_id = b.process_id
   WHERE s.active_awards = 1 AND s.open_awards = 0 AND s.suppliers = 1
     AND s.supplier_id IS NOT NULL
     AND b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL

@@ -4,21 +4,21 @@
 -- `minimum_contracting_processes` processes are left out. Flagged when the number is at or above
 -- the upper fence Q3 + 1.5 IQR (Hyndman-Fan type 8), or a fixed threshold.
 WITH supplied AS (
-  SELECT a.ocid, a.supplier_id, substr(i.classification_id, 1, {{ digits }}) AS prefix
+  SELECT a.process_id, a.supplier_id, substr(i.classification_id, 1, {{ digits }}) AS prefix
   FROM ocds_awards AS a
-  JOIN ocds_award_items AS i ON i.ocid = a.ocid AND i.award_index = a.award_index
+  JOIN ocds_award_items AS i ON i.process_id = a.process_id AND i.award_index = a.award_index
   WHERE a.status = 'active' AND a.supplier_count = 1 AND a.supplier_id IS NOT NULL
     AND i.classification_id IS NOT NULL
 ),
 ratios AS (
   SELECT
     supplier_id AS entity_id,
-    count(DISTINCT ocid) AS processes,
+    count(DISTINCT process_id) AS processes,
     CAST(count(DISTINCT prefix) AS DOUBLE) AS value,
     array_sort(array_distinct(list(prefix))) AS prefixes
   FROM supplied
   GROUP BY supplier_id
-  HAVING count(DISTINCT ocid) >= {{ minimum_contracting_processes }}
+  HAVING count(DISTINCT process_id) >= {{ minimum_contracting_processes }}
 ),
 ordered AS (
   SELECT value, row_number() OVER (ORDER BY value) AS rn, count(*) OVER () AS n FROM ratios
