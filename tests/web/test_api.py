@@ -170,3 +170,78 @@ def test_session_authentication_needs_csrf_for_writes(world: Any, client_for: An
     assert client.get(url).status_code == 200
     response = client.post(url, {"title": "x", "mode": "survey"}, content_type="application/json")
     assert response.status_code == 403
+
+
+@pytest.fixture
+def scored_scan_a(world: Any) -> Scan:
+    """The 2026 demo workshop, imported for municipality A through the ui's service."""
+    from weerbaar.demo.scans import demo_scan_path
+    from weerbaar.scan.io import load_scan
+    from weerbaar.web.scans.services import import_scan
+
+    return import_scan(world.municipalities["a"], load_scan(demo_scan_path("2026")))
+
+
+def test_result_is_the_core_score_with_explanations(
+    world: Any, api_token: Any, scored_scan_a: Scan
+) -> None:
+    from weerbaar.web.results.services import score
+
+    client = token_client(api_token(world.user("a", Role.VIEWER)))
+    url = f"{V1}/municipalities/{world.code('a')}/scans/{scored_scan_a.pk}/result/"
+    data = client.get(url).json()
+    expected = score(scored_scan_a).model_dump(mode="json")
+    assert data == expected
+    assert set(data["processes"]) >= {"financien", "inkoop", "toezicht"}
+    assert data["processes"]["inkoop"]["explanation"]["nl"]
+    assert AuditEvent.objects.filter(action="result_viewed").count() == 1
+
+
+def test_plan_from_the_optimiser_then_accepted_into_actions(
+    world: Any, api_token: Any, scored_scan_a: Scan
+) -> None:
+    base = f"{V1}/municipalities/{world.code('a')}/plans/"
+    body = {"scan": scored_scan_a.pk, "hours": 300, "budget_eur": 10000, "quarters": 4}
+    viewer = token_client(api_token(world.user("a", Role.VIEWER)))
+    assert viewer.post(base, body, content_type="application/json").status_code == 403
+    coordinator = token_client(api_token(world.user("a", Role.COORDINATOR)))
+    response = coordinator.post(base, body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    plan = response.json()
+    assert plan["parameters"]["hours"] == 300 and plan["result"]["chosen"]
+    assert plan["result"]["total_cost_eur"] <= 10000
+    accepted = coordinator.post(f"{base}{plan['id']}/accept/").json()
+    chosen = {item["id"] for item in plan["result"]["chosen"]}
+    assert {action["measure_id"] for action in accepted["actions"]} == chosen
+    assert accepted["accepted_at"]
+
+
+def test_an_impossible_plan_request_is_refused_with_the_reason(
+    world: Any, api_token: Any, scored_scan_a: Scan
+) -> None:
+    base = f"{V1}/municipalities/{world.code('a')}/plans/"
+    coordinator = token_client(api_token(world.user("a", Role.COORDINATOR)))
+    body = {"scan": scored_scan_a.pk, "hours": 10, "budget_eur": 0, "mandatory": ["bestaat-niet"]}
+    response = coordinator.post(base, body, content_type="application/json")
+    assert response.status_code == 400
+    assert "bestaat-niet" in response.json()["plan"]
+    assert not Plan.objects.exists()
+    foreign = {**body, "scan": 999999, "mandatory": []}
+    assert coordinator.post(base, foreign, content_type="application/json").status_code == 404
+
+
+def test_a_workshop_answer_is_stored_and_audited(
+    world: Any, api_token: Any, scored_scan_a: Scan
+) -> None:
+    answer = scored_scan_a.answers.filter(respondent__isnull=True).first()
+    assert answer is not None
+    client = token_client(api_token(world.user("a", Role.COORDINATOR)))
+    url = f"{V1}/municipalities/{world.code('a')}/scans/{scored_scan_a.pk}/answers/"
+    body = {"question_id": answer.question_id, "value": 0, "note": "Geen vier-ogen"}
+    response = client.put(url, body, content_type="application/json")
+    assert response.status_code == 200, response.content
+    answer.refresh_from_db()
+    assert (answer.value, answer.note) == (0, "Geen vier-ogen")
+    assert AuditEvent.objects.filter(action="answer_changed").exists()
+    listed = client.get(url).json()
+    assert any(item["question_id"] == answer.question_id and item["value"] == 0 for item in listed)

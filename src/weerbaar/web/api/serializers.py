@@ -10,9 +10,13 @@ from weerbaar.web.plans.models import Action, Plan
 from weerbaar.web.scans.models import Answer, Scan, ScanMode
 from weerbaar.web.tenancy.models import Membership, Municipality
 
+# Integer fields are declared with explicit ranges: the defaults derive from the database
+# backend, which would make the committed schema differ between SQLite and PostgreSQL.
+
 
 class MunicipalitySerializer(serializers.ModelSerializer):
     role = serializers.SerializerMethodField()
+    population = serializers.IntegerField(read_only=True, min_value=0)
 
     class Meta:
         model = Municipality
@@ -24,6 +28,10 @@ class MunicipalitySerializer(serializers.ModelSerializer):
 
 
 class ScanSerializer(serializers.ModelSerializer):
+    participants = serializers.IntegerField(
+        min_value=1, max_value=100, required=False, allow_null=True
+    )
+
     class Meta:
         model = Scan
         fields = [
@@ -49,6 +57,7 @@ class AnswerSerializer(serializers.ModelSerializer):
     """A consensus (workshop) answer, or a respondent's answer (read only, pseudonymous)."""
 
     respondent = serializers.SerializerMethodField()
+    value = serializers.IntegerField(read_only=True, allow_null=True, min_value=0)
 
     class Meta:
         model = Answer
@@ -66,6 +75,8 @@ class AnswerInputSerializer(serializers.Serializer):
 
 
 class ActionSerializer(serializers.ModelSerializer):
+    due_quarter = serializers.IntegerField(min_value=1, max_value=12, required=False)
+
     class Meta:
         model = Action
         fields = ["id", "measure_id", "owner", "due_quarter", "status", "evidence", "updated_at"]
