@@ -79,3 +79,30 @@ def test_plan_for_the_scan_reduces_vulnerability() -> None:
     assert reasons["m-basis"].code == "prerequisite_for" and "m-register" in reasons["m-basis"].nl
     valued = [r for r in reasons.values() if r.code == "value"]
     assert valued and all("Vraag" in r.nl and "per uur" in r.nl for r in valued)
+
+
+def test_plan_for_the_demo_scan_uses_the_real_catalogue() -> None:
+    from pathlib import Path
+
+    from plan_checks import violations
+
+    import weerbaar.demo
+    from weerbaar.knowledge import load_framework
+    from weerbaar.scan.io import load_scan
+
+    path = Path(weerbaar.demo.__file__).parent / "data" / "voorbeeld-2026.json"
+    fw = load_framework()
+    result = score_scan(load_scan(path, fw), fw)
+    problem = problem_from_scan(result, fw)
+    assert len(problem.candidates) >= 10
+    request = PlanRequest(
+        hours=300, budget_eur=15000, hours_per_quarter=120, partners=frozenset({"riec"})
+    )
+    plan = make_plan(problem, request)
+    starts = {c.id: c.quarter for c in plan.chosen}
+    assert violations(problem, request, starts) == []
+    for chosen in plan.chosen:
+        assert chosen.id in fw.measures
+        assert chosen.reason.code in {"value", "prerequisite_for"}
+    assert plan.objective >= plan.greedy_objective - 1e-6
+    assert sum(plan.after.values()) < sum(plan.before.values())

@@ -173,12 +173,8 @@ def print_plan(plan: Plan) -> None:
     for column in ("Proces", "Voor", "Na (optimaal)", "Na (greedy)"):
         effect.add_column(column)
     for process, before in plan.before.items():
-        effect.add_row(
-            process,
-            f"{before:.1f}",
-            f"{plan.after[process]:.1f}",
-            f"{plan.greedy_after[process]:.1f}",
-        )
+        values = (before, plan.after[process], plan.greedy_after[process])
+        effect.add_row(process, *(nl_number(v, 1) for v in values))
     console.print(effect)
     if plan.rejected:
         left = Table(title="Sterke maatregelen niet gekozen / strong measures left out")
