@@ -318,3 +318,32 @@ def test_administrator_without_membership_sees_no_municipality_data(
     for route in TENANT:
         url = fill(route.route, world, objects, "a", "a")
         assert _get(admin, url) in (404, 405), f"admin without membership reached {url}"
+
+
+def test_a_respondent_account_reaches_only_its_assigned_scan(
+    world: Any, objects: Objects, client_for: Any
+) -> None:
+    from django.urls import reverse
+
+    survey_a = Scan.objects.get(municipality=world.municipalities["a"], mode="survey")
+    assigned = survey_a.respondents.get()
+    assigned.user = world.user("a", Role.RESPONDENT)
+    assigned.save()
+    other_survey = Scan.objects.create(
+        municipality=world.municipalities["a"],
+        title="Andere enquête",
+        mode="survey",
+        framework_version="1.0.0+test",
+    )
+    client = client_for(world.user("a", Role.RESPONDENT))
+    code = world.code("a")
+    own = client.get(reverse("scans:fill", args=[code, survey_a.pk, "inkoop"]))
+    assert own.status_code == 200
+    for scan in (other_survey, objects.scans["a"]):
+        url = reverse("scans:fill", args=[code, scan.pk, "inkoop"])
+        assert client.get(url).status_code in (403, 404), url
+    # A part that is not assigned to the respondent is not reachable either.
+    unassigned = reverse("scans:fill", args=[code, survey_a.pk, "toezicht"])
+    assert client.get(unassigned).status_code in (403, 404)
+    listing = client.get(reverse("scans:index", args=[code])).content.decode()
+    assert "Andere enquête" not in listing and "Scan a" not in listing

@@ -136,3 +136,16 @@ def test_load_demo_refuses_production_settings(settings: Any) -> None:
     settings.SECURE = True
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo")
+
+
+def test_log_lines_are_json_with_an_event_name() -> None:
+    import json
+    import logging
+
+    from weerbaar.web.conf.logging import JsonFormatter
+
+    record = logging.makeLogRecord(
+        {"name": "weerbaar.audit", "levelname": "INFO", "msg": "scan_viewed", "scan_id": 7}
+    )
+    line = json.loads(JsonFormatter().format(record))
+    assert line["event"] == "scan_viewed" and line["scan_id"] == 7 and line["level"] == "info"
