@@ -59,7 +59,7 @@ def run_weerbaar(path: str, settings_path: str) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for rule_id, overrides in settings.rule_parameters().items():
         rule = registry.get(rule_id)
-        table = con.execute(render_sql(rule.sql, {**rule.defaults(), **overrides})).to_arrow_table()
+        table = con.sql(render_sql(rule.sql, {**rule.defaults(), **overrides})).to_arrow_table()
         counts[codes[rule_id]] = table.num_rows
     result = {
         "releases": load.releases,

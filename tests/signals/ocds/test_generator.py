@@ -36,3 +36,15 @@ def test_recall_is_complete(con, tmp_path, n, seed):
 def test_negative_size_is_refused():
     with pytest.raises(ValueError, match="n must be"):
         generate(-1)
+
+
+def test_file_form_used_by_signals_generate(tmp_path):
+    from weerbaar.signals.ocds import generate as package_generate
+
+    summary = package_generate(tmp_path / "ocds.jsonl", releases=10, seed=5)
+    assert isinstance(summary, dict)
+    lines = (tmp_path / "ocds.jsonl").read_text(encoding="utf-8").splitlines()
+    assert summary["releases"] == len(lines) > 10
+    labels = (tmp_path / "ocds-labels.csv").read_text(encoding="utf-8").splitlines()
+    assert labels[0] == "rule_id,entity_type,entity_id,record_ids"
+    assert len(labels) - 1 == sum(len(ids) for ids in summary["labels"].values())

@@ -325,3 +325,25 @@ def write_releases(path: str | Path, releases: list[Release]) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_labels(path: str | Path, labels: list[Label]) -> Path:
+    """Labels as CSV (``rule_id, entity_type, entity_id, record_ids`` with ``|`` between ids)."""
+    path = Path(path)
+    lines = ["rule_id,entity_type,entity_id,record_ids"]
+    lines += [f"{x.rule_id},{x.entity_type},{x.entity_id},{'|'.join(x.record_ids)}" for x in labels]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_synthetic(path: str | Path, releases: int, seed: int = 0) -> dict[str, Any]:
+    """Write ``releases`` ordinary tenders plus the planted ones to ``path`` (JSON lines) and their
+    labels to ``ocds-labels.csv`` beside it; returns a summary (counts and labels by rule)."""
+    synthetic = generate(releases, seed)
+    target = write_releases(path, synthetic.releases)
+    labels = write_labels(target.with_name("ocds-labels.csv"), synthetic.labels)
+    return {
+        "releases": len(synthetic.releases),
+        "labels_file": labels.name,
+        "labels": synthetic.labels_by_rule(),
+    }
