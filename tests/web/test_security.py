@@ -160,3 +160,16 @@ def test_audit_page_shows_only_own_municipality(world: World, client_for: Any) -
         .content.decode()
     )
     assert "scan_viewed_a" in html and "scan_viewed_b" not in html
+
+
+def test_admin_pages_load_for_a_verified_administrator(world: World, client_for: Any) -> None:
+    admin = client_for(world.admin)
+    user = world.user("a", Role.VIEWER)
+    for url in (
+        f"/admin/auth/user/{user.pk}/change/",
+        "/admin/tenancy/municipality/",
+        "/admin/audit/auditevent/",
+        "/admin/api/apitoken/",
+    ):
+        assert admin.get(url).status_code == 200, url
+    assert admin.get("/admin/audit/auditevent/add/").status_code == 403

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from weerbaar.web.tenancy.models import Membership, Municipality
 
@@ -23,3 +25,21 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "municipality__name", "municipality__code"]
     autocomplete_fields = ["user", "municipality"]
+
+
+class UserMembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["municipality"]
+
+
+class UserWithMembershipsAdmin(UserAdmin):
+    """The standard user admin plus the user's municipalities and roles."""
+
+    inlines = [*UserAdmin.inlines, UserMembershipInline]
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, UserWithMembershipsAdmin)
