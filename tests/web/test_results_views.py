@@ -99,3 +99,27 @@ def test_dashboard_is_refused_to_other_municipality(world: Any, client_for: Any)
     assert response.status_code == 404
     response = client.get(f"/gemeente/{world.code(other)}/scans/{scan.pk}/resultaten/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("xlsx", b"PK")])
+def test_management_report_download(world: Any, viewer: Any, fmt: str, magic: bytes) -> None:
+    scan = make_scan(world.municipalities[SCORED])
+    answer_all(scan, value=1)
+    html = dashboard(viewer, scan)
+    url = f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/rapport.{fmt}"
+    assert url in html
+    response = viewer.get(url)
+    assert response.status_code == 200
+    assert response.content.startswith(magic)
+    assert "attachment" in response["Content-Disposition"]
+
+
+def test_report_of_unknown_format_or_other_municipality_is_not_found(
+    world: Any, viewer: Any, client_for: Any
+) -> None:
+    scan = make_scan(world.municipalities[SCORED])
+    base = f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/rapport"
+    assert viewer.get(base + ".doc").status_code == 404
+    other = "a" if SCORED == "b" else "b"
+    stranger = client_for(world.user(other, "viewer"))
+    assert stranger.get(base + ".pdf").status_code == 404

@@ -127,6 +127,7 @@ def test_scan_to_dashboard_to_plan(
     page.get_by_role("heading", name="Acties", exact=True).wait_for()
     assert_accessible(page)
     first = page.locator("section[id^=actie-]").first
+    first.locator("summary").click()
     first.locator("select[name$=status]").select_option("done")
     first.get_by_role("button", name=re.compile("Actie bijwerken")).click()
     page.wait_for_load_state()

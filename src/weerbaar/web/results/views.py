@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from weerbaar.web.audit import log_event
+from weerbaar.web.knowledgebase.labels import language
 from weerbaar.web.plans.services import plan_progress
-from weerbaar.web.results import presentation
+from weerbaar.web.results import presentation, report
 from weerbaar.web.results.services import NotScorable, results_for
 from weerbaar.web.scans.views import scan_for
 from weerbaar.web.tenancy.access import municipality_role_required
@@ -43,7 +45,22 @@ def dashboard(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 
 def report_available() -> bool:
-    """True once the reports package offers the management report (see ``reports`` views)."""
-    from weerbaar.web.results import report
-
+    """True when the reports package offers the management report."""
     return report.available()
+
+
+@municipality_role_required("coordinator", "viewer")
+def download_report(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    """The management report of the scan as PDF, Excel or HTML (attachment)."""
+    scan = scan_for(request, pk)
+    if fmt not in report.FORMATS or not report.available():
+        raise Http404("Onbekend formaat")
+    try:
+        rendered = report.render_report(scan, fmt, language())
+    except NotScorable as exc:
+        messages.error(request, str(exc))
+        return redirect("results:dashboard", code, scan.pk)
+    log_event(request, "report_downloaded", scan, details={"format": fmt})
+    response = HttpResponse(rendered.data, content_type=rendered.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response

@@ -47,3 +47,20 @@ def percent(value: float | None) -> str:
     if value is None:
         return "–"
     return f"{round(value * 100)}%"
+
+
+@register.filter
+def part_label(part: str) -> str:
+    """The name of a questionnaire part: a process name, or the general part's label."""
+    from weerbaar.web.knowledgebase.framework import GENERAL, framework
+    from weerbaar.web.knowledgebase.labels import PART_LABELS, language
+
+    if part == GENERAL:
+        return str(PART_LABELS[GENERAL])
+    process = framework().processes.get(part)
+    return process.name.get(language()) if process else part
+
+
+@register.filter
+def part_labels(parts: list[str]) -> str:
+    return ", ".join(part_label(part) for part in parts)
