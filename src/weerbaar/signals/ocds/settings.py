@@ -138,7 +138,11 @@ def _default(value: int | None, default: int) -> int:
 
 
 def _fixed(value: float | None) -> float:
-    return NOT_SET if value is None else float(value)
+    """A Cardinal ``threshold`` as a rule parameter. Unset -> :data:`NOT_SET` (compute the fence);
+    a negative threshold behaves in Cardinal like 0 (no flag passes its ``> 0`` guard)."""
+    if value is None:
+        return NOT_SET
+    return max(float(value), 0.0)
 
 
 def _r003(s: CardinalSettings) -> dict[str, Any]:
@@ -173,7 +177,7 @@ def _r048(s: CardinalSettings) -> dict[str, Any]:
     section = s.R048 or R048Section()
     return {
         "digits": 2 if section.digits is None else section.digits,
-        "threshold": NOT_SET if section.threshold is None else float(section.threshold),
+        "threshold": _fixed(section.threshold),
         "minimum_contracting_processes": (
             20
             if section.minimum_contracting_processes is None
