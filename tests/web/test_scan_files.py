@@ -112,3 +112,53 @@ def test_viewer_cannot_upload(world: Any, client_for: Any) -> None:
     client = client_for(world.user(SCORED, "viewer"))
     response = client.get(f"/gemeente/{world.code(SCORED)}/scans/importeren/")
     assert response.status_code == 403
+
+
+def survey_workbook(client: Any, code: str, token: str, value: int) -> io.BytesIO:
+    book = template(client, code, mode="survey")
+    book["Instructie"]["B9"] = token
+    for ws in book.worksheets:
+        if ws.title not in ("Instructie", "_meta", "_lijsten"):
+            for row in range(2, ws.max_row + 1):
+                if ws.cell(row=row, column=1).value:
+                    ws.cell(row=row, column=5).value = value
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    out.name = f"{token}.xlsx"
+    return out
+
+
+def test_survey_workbooks_of_several_respondents_become_one_scan(
+    world: Any, coordinator: Any
+) -> None:
+    code = world.code(SCORED)
+    files = [survey_workbook(coordinator, code, t, v) for t, v in (("r-een", 0), ("r-twee", 3))]
+    response = coordinator.post(f"/gemeente/{code}/scans/importeren/", {"file": files})
+    assert response.status_code == 302
+    scan = Scan.objects.get()
+    assert scan.mode == "survey"
+    assert sorted(scan.respondents.values_list("label", flat=True)) == ["r-een", "r-twee"]
+    assert (
+        Answer.objects.filter(scan=scan, value=0).count()
+        == Answer.objects.filter(scan=scan, value=3).count()
+    )
+
+
+def test_one_bad_workbook_among_several_names_its_file_and_imports_nothing(
+    world: Any, coordinator: Any
+) -> None:
+    code = world.code(SCORED)
+    good = survey_workbook(coordinator, code, "r-een", 1)
+    bad = survey_workbook(coordinator, code, "r-twee", 1)
+    book = load_workbook(bad)
+    book["inkoop"].cell(row=4, column=5).value = "zeker"
+    broken = io.BytesIO()
+    book.save(broken)
+    broken.seek(0)
+    broken.name = "r-twee.xlsx"
+    response = coordinator.post(f"/gemeente/{code}/scans/importeren/", {"file": [good, broken]})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "r-twee.xlsx: sheet &#x27;inkoop&#x27;, row 4, column E" in html
+    assert not Scan.objects.exists()

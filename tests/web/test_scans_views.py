@@ -215,3 +215,21 @@ def test_scan_index_lists_only_own_municipality(world: Any, coordinator: Any) ->
     html = coordinator.get(f"/gemeente/{world.code(SCORED)}/").content.decode()
     assert "Eigen scan" in html
     assert "Andermans scan" not in html
+
+
+def test_municipality_outside_the_reference_data_still_works(
+    world: Any, client_for: Any
+) -> None:
+    from weerbaar.web.tenancy.models import Membership, Municipality
+
+    municipality = Municipality.objects.create(code="GM9990", name="Nieuwgemeente")
+    user = world.user(SCORED, "coordinator")
+    Membership.objects.create(user=user, municipality=municipality, role="coordinator")
+    scan = make_scan(municipality)
+    client = client_for(user)
+    assert client.get(scan_url(scan, "invullen/financien/")).status_code == 200
+    html = client.get(scan_url(scan, "resultaten/")).content.decode()
+    assert "Er zijn nog geen resultaten" in html
+    assert "GM9990" in html
+    response = client.get("/gemeente/GM9990/scans/sjabloon.xlsx")
+    assert response.status_code == 302

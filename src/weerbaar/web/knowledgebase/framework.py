@@ -18,11 +18,17 @@ def framework() -> Framework:
 
 def _applies(municipality_code: str | None) -> object:
     """The core's size-class profile check for a municipality (every question without one)."""
-    if municipality_code is None:
-        return lambda question: True
+    from weerbaar.scan import ScanError
     from weerbaar.scan.profile import profile_for
 
-    return profile_for(framework(), municipality_code).applies
+    if municipality_code is None:
+        return lambda question: True
+    try:
+        return profile_for(framework(), municipality_code).applies
+    except ScanError:
+        # Not in the reference data (e.g. a new municipality code): every question applies;
+        # scoring will say why it cannot score such a scan.
+        return lambda question: True
 
 
 def question_parts(municipality_code: str | None = None) -> dict[str, list[Question]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -28,22 +29,44 @@ from weerbaar.web.tenancy.access import municipality_role_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 5 * 1024 * 1024
+MAX_FILES = 100
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or more files; cleans to a list."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        items = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Bestand (Excel .xlsx of JSON)"),
-        help_text=gettext_lazy("Het ingevulde Excel-sjabloon of een scanbestand in JSON."),
+    file = MultipleFileField(
+        label=gettext_lazy("Bestand of bestanden (Excel .xlsx of JSON)"),
+        help_text=gettext_lazy(
+            "Het ingevulde Excel-sjabloon of een scanbestand in JSON. Bij een vragenlijst kunt "
+            "u de werkmappen van alle respondenten tegelijk kiezen: ze worden één scan."
+        ),
     )
 
-    def clean_file(self) -> object:
-        upload = self.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        if suffix not in {".xlsx", ".json"}:
-            raise forms.ValidationError(_("Kies een .xlsx- of .json-bestand."))
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
-        return upload
+    def clean_file(self) -> list[Any]:
+        uploads = self.cleaned_data["file"]
+        for upload in uploads:
+            if Path(upload.name).suffix.lower() not in {".xlsx", ".json"}:
+                raise forms.ValidationError(_("Kies een .xlsx- of .json-bestand."))
+            if upload.size > MAX_UPLOAD:
+                raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
+        if len(uploads) > MAX_FILES:
+            raise forms.ValidationError(_("Kies hoogstens 100 bestanden."))
+        return list(uploads)
 
 
 def read_upload(upload: object, municipality_code: str) -> CoreScan:
@@ -70,6 +93,30 @@ def read_upload(upload: object, municipality_code: str) -> CoreScan:
     return scan
 
 
+def read_uploads(uploads: list[Any], municipality_code: str) -> CoreScan:
+    """One core scan from one file, or from several survey workbooks (core ``merge_survey``).
+
+    Raises ScanError whose problems name the file they come from.
+    """
+    from weerbaar.scan import excel
+    from weerbaar.scan.errors import ScanProblem
+
+    scans, problems = [], []
+    for upload in uploads:
+        name = Path(str(upload.name)).name
+        try:
+            scans.append(read_upload(upload, municipality_code))
+        except ScanError as exc:
+            problems += [ScanProblem(f"{name}: {p}") for p in exc.problems]
+    if problems:
+        raise ScanError(problems)
+    if len(scans) == 1:
+        return scans[0]
+    if any(scan.mode != "survey" for scan in scans):
+        raise ScanError([ScanProblem(_("Alleen werkmappen van een vragenlijst kunnen samen."))])
+    return excel.merge_survey(scans)
+
+
 @municipality_role_required("coordinator")
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, code: str) -> HttpResponse:
@@ -77,7 +124,7 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
     problems: list[object] = []
     if request.method == "POST" and form.is_valid():
         try:
-            core_scan = read_upload(form.cleaned_data["file"], code)
+            core_scan = read_uploads(form.cleaned_data["file"], code)
         except ScanError as exc:
             problems = list(exc.problems)
         else:
@@ -104,7 +151,11 @@ def template(request: HttpRequest, code: str) -> HttpResponse:
     mode = "survey" if request.GET.get("werkvorm") == "survey" else "workshop"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sjabloon.xlsx"
-        excel.write_template(framework(), code, path, mode=mode)
+        try:
+            excel.write_template(framework(), code, path, mode=mode)
+        except ScanError as exc:
+            messages.error(request, str(exc))
+            return redirect("scans:index", code)
         data = path.read_bytes()
     log_event(request, "scan_template_downloaded", details={"mode": mode})
     return _xlsx_response(data, f"weerbaar-sjabloon-{code}-{mode}.xlsx")
