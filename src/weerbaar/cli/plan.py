@@ -16,6 +16,7 @@ from weerbaar.knowledge.models import Framework
 from weerbaar.measures import (
     Plan,
     PlanInfeasible,
+    PlanProblem,
     PlanRequest,
     UnknownMeasure,
     dump_plan,
@@ -105,14 +106,7 @@ def plan_command(
     """Actieplan: beste maatregelen binnen uren en budget / best measures within hours, budget."""
     if output_format is PlanFormat.XLSX and out is None:
         raise typer.BadParameter("--format xlsx needs --out PATH", param_hint="--out")
-    try:
-        scan = load_scan(scanfile)
-        framework = resolve_framework(scan.framework_version)
-        result = score_scan(scan, framework)
-        problem = problem_from_scan(result, framework, in_place=ids(in_place))
-    except (ScanError, ValueError) as exc:
-        errors.print(str(exc), markup=False, highlight=False)
-        raise typer.Exit(1) from exc
+    framework, problem = _problem(scanfile, ids(in_place))
     partners = {"riec"} if with_riec else set()
     if with_neighbour:
         partners.add("buurgemeente")
@@ -141,6 +135,18 @@ def plan_command(
         errors.print(str(exc), markup=False, highlight=False)
         raise typer.Exit(2) from exc
     _emit(plan, output_format, out)
+
+
+def _problem(scanfile: Path, in_place: tuple[str, ...]) -> tuple[Framework, PlanProblem]:
+    """Load, check and score the scan; exit 1 naming the file and problem when that fails."""
+    try:
+        scan = load_scan(scanfile)
+        framework = resolve_framework(scan.framework_version)
+        result = score_scan(scan, framework)
+        return framework, problem_from_scan(result, framework, in_place=in_place)
+    except (ScanError, ValueError) as exc:
+        errors.print(str(exc), markup=False, highlight=False)
+        raise typer.Exit(1) from exc
 
 
 def _emit(plan: Plan, output_format: PlanFormat, out: Path | None) -> None:

@@ -87,31 +87,9 @@ def why_rejected(
     used: tuple[float, float],
 ) -> Reason:
     """Reason a measure with value on its own is not in the plan; ``used`` = (cost, hours)."""
-    if cand.id in request.excluded:
-        return Reason(
-            code="excluded", nl="Uitgesloten in het verzoek.", en="Excluded in the request."
-        )
-    if cand.id not in available:
-        return Reason(
-            code="prerequisite",
-            nl=f"Voorwaarde {', '.join(cand.prerequisites)} is uitgesloten of niet beschikbaar.",
-            en=f"Prerequisite {', '.join(cand.prerequisites)} is excluded or unavailable.",
-        )
-    cost, hours_used = used
-    money_left, hours_left = request.budget_eur - cost, request.hours - hours_used
-    if cand.cost(request.partners) > money_left + EPS:
-        return Reason(
-            code="budget",
-            nl=f"Past niet meer in het budget (nog € {nl_number(money_left, 0)} vrij).",
-            en=f"Does not fit the remaining budget (€ {money_left:,.0f} left).",
-        )
-    least = sum(cand.quarter_hours(request.quarters, request.quarters, request.partners))
-    if least > hours_left + EPS:
-        return Reason(
-            code="hours",
-            nl=f"Past niet meer in de uren (nog {nl_number(hours_left, 1)} uur vrij).",
-            en=f"Does not fit the remaining hours ({hours_left:.1f} hours left).",
-        )
+    reason = _blocked(request, cand, available) or _no_room(request, cand, used)
+    if reason is not None:
+        return reason
     missing = [p for p in cand.prerequisites if p not in chosen and p not in problem.in_place]
     if missing:
         return Reason(
@@ -131,3 +109,36 @@ def why_rejected(
         nl="De uren en het budget leveren elders meer op (uren per kwartaal of samen met andere).",
         en="The hours and budget achieve more elsewhere (quarterly hours or in combination).",
     )
+
+
+def _blocked(request: PlanRequest, cand: Candidate, available: set[str]) -> Reason | None:
+    if cand.id in request.excluded:
+        return Reason(
+            code="excluded", nl="Uitgesloten in het verzoek.", en="Excluded in the request."
+        )
+    if cand.id not in available:
+        return Reason(
+            code="prerequisite",
+            nl=f"Voorwaarde {', '.join(cand.prerequisites)} is uitgesloten of niet beschikbaar.",
+            en=f"Prerequisite {', '.join(cand.prerequisites)} is excluded or unavailable.",
+        )
+    return None
+
+
+def _no_room(request: PlanRequest, cand: Candidate, used: tuple[float, float]) -> Reason | None:
+    cost, hours_used = used
+    money_left, hours_left = request.budget_eur - cost, request.hours - hours_used
+    if cand.cost(request.partners) > money_left + EPS:
+        return Reason(
+            code="budget",
+            nl=f"Past niet meer in het budget (nog € {nl_number(money_left, 0)} vrij).",
+            en=f"Does not fit the remaining budget (€ {money_left:,.0f} left).",
+        )
+    least = sum(cand.quarter_hours(request.quarters, request.quarters, request.partners))
+    if least > hours_left + EPS:
+        return Reason(
+            code="hours",
+            nl=f"Past niet meer in de uren (nog {nl_number(hours_left, 1)} uur vrij).",
+            en=f"Does not fit the remaining hours ({hours_left:.1f} hours left).",
+        )
+    return None

@@ -8,7 +8,7 @@ names the groups whose removal makes the request feasible.
 
 from __future__ import annotations
 
-from weerbaar.measures.models import PlanProblem, PlanRequest
+from weerbaar.measures.models import Candidate, PlanProblem, PlanRequest
 from weerbaar.measures.optimiser import SolverOptions, available_measures, solve
 
 
@@ -56,46 +56,9 @@ def check_request(problem: PlanProblem, request: PlanRequest) -> None:
 
 def _check_mandatory(problem: PlanProblem, request: PlanRequest) -> None:
     available = available_measures(problem, request)
-    partners, q_count = request.partners, request.quarters
     for mid in request.mandatory:
-        cand = problem.candidate(mid)
-        if mid not in available:
-            blocked = [p for p in cand.prerequisites if p not in problem.in_place]
-            raise PlanInfeasible(
-                "prerequisite",
-                f"Verplichte maatregel {mid} kan niet: voorwaarde {', '.join(blocked)} is "
-                "uitgesloten, niet beschikbaar of staat in een kringverwijzing.",
-                f"Mandatory measure {mid} is impossible: its prerequisite {', '.join(blocked)} is "
-                "excluded, unavailable or part of a cycle.",
-            )
-        if cand.cost(partners) > request.budget_eur:
-            raise PlanInfeasible(
-                "budget",
-                f"Verplichte maatregel {mid} kost {eur(cand.cost(partners))}, maar het budget is "
-                f"{eur(request.budget_eur)}.",
-                f"Mandatory measure {mid} costs {eur(cand.cost(partners))} but the budget is "
-                f"{eur(request.budget_eur)}.",
-            )
-        least = sum(cand.quarter_hours(q_count, q_count, partners))
-        if least > request.hours:
-            raise PlanInfeasible(
-                "hours",
-                f"Verplichte maatregel {mid} vraagt minstens {hours(least)}, maar er zijn "
-                f"{hours(request.hours)} beschikbaar.",
-                f"Mandatory measure {mid} needs at least {least:g} hours but only "
-                f"{request.hours:g} hours are available.",
-            )
-        per_q = request.hours_per_quarter
-        if per_q is not None and cand.intro_hours * cand.share(partners) > per_q:
-            raise PlanInfeasible(
-                "hours_per_quarter",
-                f"De invoering van verplichte maatregel {mid} vraagt "
-                f"{hours(cand.intro_hours * cand.share(partners))} in één kwartaal, maar per "
-                f"kwartaal zijn {hours(per_q)} beschikbaar.",
-                f"Introducing mandatory measure {mid} needs "
-                f"{cand.intro_hours * cand.share(partners):g} hours in one quarter but only "
-                f"{per_q:g} hours per quarter are available.",
-            )
+        _check_one_mandatory(problem, request, problem.candidate(mid), mid in available)
+    partners = request.partners
     total_cost = sum(problem.candidate(m).cost(partners) for m in set(request.mandatory))
     if total_cost > request.budget_eur:
         raise PlanInfeasible(
@@ -104,6 +67,48 @@ def _check_mandatory(problem: PlanProblem, request: PlanRequest) -> None:
             f"{eur(request.budget_eur)}.",
             f"The mandatory measures cost {eur(total_cost)} together but the budget is "
             f"{eur(request.budget_eur)}.",
+        )
+
+
+def _check_one_mandatory(
+    problem: PlanProblem, request: PlanRequest, cand: Candidate, available: bool
+) -> None:
+    mid, partners, q_count = cand.id, request.partners, request.quarters
+    if not available:
+        blocked = ", ".join(p for p in cand.prerequisites if p not in problem.in_place)
+        raise PlanInfeasible(
+            "prerequisite",
+            f"Verplichte maatregel {mid} kan niet: voorwaarde {blocked} is uitgesloten, niet "
+            "beschikbaar of staat in een kringverwijzing.",
+            f"Mandatory measure {mid} is impossible: its prerequisite {blocked} is excluded, "
+            "unavailable or part of a cycle.",
+        )
+    cost = cand.cost(partners)
+    if cost > request.budget_eur:
+        raise PlanInfeasible(
+            "budget",
+            f"Verplichte maatregel {mid} kost {eur(cost)}, maar het budget is "
+            f"{eur(request.budget_eur)}.",
+            f"Mandatory measure {mid} costs {eur(cost)} but the budget is "
+            f"{eur(request.budget_eur)}.",
+        )
+    least = sum(cand.quarter_hours(q_count, q_count, partners))
+    if least > request.hours:
+        raise PlanInfeasible(
+            "hours",
+            f"Verplichte maatregel {mid} vraagt minstens {hours(least)}, maar er zijn "
+            f"{hours(request.hours)} beschikbaar.",
+            f"Mandatory measure {mid} needs at least {least:g} hours but only "
+            f"{request.hours:g} hours are available.",
+        )
+    intro, per_q = cand.intro_hours * cand.share(partners), request.hours_per_quarter
+    if per_q is not None and intro > per_q:
+        raise PlanInfeasible(
+            "hours_per_quarter",
+            f"De invoering van verplichte maatregel {mid} vraagt {hours(intro)} in één "
+            f"kwartaal, maar per kwartaal zijn {hours(per_q)} beschikbaar.",
+            f"Introducing mandatory measure {mid} needs {intro:g} hours in one quarter but only "
+            f"{per_q:g} hours per quarter are available.",
         )
 
 

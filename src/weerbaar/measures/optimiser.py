@@ -197,12 +197,7 @@ def solve(
     """Solve the plan MILP, optionally without the constraint groups named in ``relax``."""
     layout = Layout(len(problem.candidates), request.quarters)
     rows = [r for r in build_rows(problem, request, layout) if not _relaxed(r.group, relax)]
-    c = np.zeros(layout.size)
-    for i in range(layout.n_measures):
-        for s in range(layout.quarters):
-            c[layout.x(i, s)] = DELAY_PENALTY * (s + 1)
-    for k, (_, coef) in enumerate(layout.slots):
-        c[layout.n_x + k] = -coef
+    c = _objective(layout)
     upper = np.ones(layout.size)
     available = available_measures(problem, request)
     for i, cand in enumerate(problem.candidates):
@@ -233,6 +228,17 @@ def solve(
         status = "error"
     gap = getattr(result, "mip_gap", None)
     return Solution(status, starts, seconds, layout.size, len(rows), gap)
+
+
+def _objective(layout: Layout) -> np.ndarray:
+    """Coefficients to minimise: minus the slot values, plus the delay penalty."""
+    c = np.zeros(layout.size)
+    for i in range(layout.n_measures):
+        for s in range(layout.quarters):
+            c[layout.x(i, s)] = DELAY_PENALTY * (s + 1)
+    for k, (_, coef) in enumerate(layout.slots):
+        c[layout.n_x + k] = -coef
+    return c
 
 
 def _relaxed(group: str, relax: Iterable[str]) -> bool:

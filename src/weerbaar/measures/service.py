@@ -16,7 +16,7 @@ from weerbaar.measures.models import (
     RejectedMeasure,
     SolverInfo,
 )
-from weerbaar.measures.optimiser import SolverOptions, available_measures, solve
+from weerbaar.measures.optimiser import Solution, SolverOptions, available_measures, solve
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +30,7 @@ def make_plan(
     options: SolverOptions = SolverOptions(),
 ) -> Plan:
     """The optimal plan for ``request``; raises ``PlanInfeasible`` naming the conflict."""
-    check_request(problem, request)
-    solution = solve(problem, request, options=options)
-    if solution.status == "error":
-        raise PlanInfeasible(
-            "time_limit",
-            f"Binnen {options.time_limit_s:g} s rekentijd is geen plan gevonden.",
-            f"No plan was found within {options.time_limit_s:g} s of solver time.",
-        )
-    if not solution.feasible:
-        raise diagnose(problem, request, options)
+    solution = _solve_checked(problem, request, options)
     starts = solution.starts
     greedy_starts, greedy_ok = greedy_plan(problem, request)
     chosen = _chosen(problem, request, starts)
@@ -80,6 +71,21 @@ def make_plan(
         framework_version=framework_version,
         scan=scan,
     )
+
+
+def _solve_checked(problem: PlanProblem, request: PlanRequest, options: SolverOptions) -> Solution:
+    """Check the request, solve, and turn every failure into a named ``PlanInfeasible``."""
+    check_request(problem, request)
+    solution = solve(problem, request, options=options)
+    if solution.status == "error":
+        raise PlanInfeasible(
+            "time_limit",
+            f"Binnen {options.time_limit_s:g} s rekentijd is geen plan gevonden.",
+            f"No plan was found within {options.time_limit_s:g} s of solver time.",
+        )
+    if not solution.feasible:
+        raise diagnose(problem, request, options)
+    return solution
 
 
 def _chosen(
