@@ -106,3 +106,21 @@ def test_plan_for_the_demo_scan_uses_the_real_catalogue() -> None:
         assert chosen.reason.code in {"value", "prerequisite_for"}
     assert plan.objective >= plan.greedy_objective - 1e-6
     assert sum(plan.after.values()) < sum(plan.before.values())
+
+
+def test_ranked_candidates_carry_reduction_per_process() -> None:
+    from weerbaar.measures import rank_candidates
+
+    fw = plan_framework()
+    problem = problem_from_scan(score_scan(plan_scan(), fw), fw)
+    request = PlanRequest(hours=100, budget_eur=100, quarters=4, partners=frozenset({"riec"}))
+    ranked = rank_candidates(problem, request)
+    assert [r.value for r in ranked] == sorted((r.value for r in ranked), reverse=True)
+    by_id = {r.id: r for r in ranked}
+    assert set(by_id["m-cultuur"].reduction) == {"inkoop", "brp"}
+    assert set(by_id["m-training"].reduction) == {"inkoop"}
+    assert by_id["m-basis"].reduction == {} and by_id["m-basis"].value == 0
+    # m-adres is shared with the RIEC: half of 20 intro hours + 3/4 of 8 running hours
+    assert by_id["m-adres"].hours == 13 and by_id["m-adres"].cost_eur == 500
+    gap = next(g for g in problem.gaps if g.id == "brp:brp-a")
+    assert by_id["m-adres"].reduction["brp"] == pytest.approx(gap.points * (1 - 0.75**2), abs=1e-4)

@@ -3,6 +3,7 @@
 Public API:
 
 - :func:`problem_from_scan` turns a scored scan into a :class:`PlanProblem` (gaps, candidates);
+  :func:`rank_candidates` lists the candidates with their expected reduction per process;
 - :func:`make_plan` solves a :class:`PlanProblem` under a :class:`PlanRequest` and returns an
   explained :class:`Plan` (optimum, greedy baseline, before/after); it raises
   :class:`PlanInfeasible` naming the conflicting constraint;
@@ -15,6 +16,7 @@ from weerbaar.measures.feasibility import PlanInfeasible, UnknownMeasure
 from weerbaar.measures.io import PlanFileError, dump_plan, load_plan, plan_to_json, write_xlsx
 from weerbaar.measures.models import (
     Candidate,
+    CandidateScore,
     ChosenMeasure,
     Gap,
     Plan,
@@ -22,11 +24,12 @@ from weerbaar.measures.models import (
     PlanRequest,
     RejectedMeasure,
 )
-from weerbaar.measures.recommend import problem_from_scan
+from weerbaar.measures.recommend import problem_from_scan, rank_candidates
 from weerbaar.measures.service import make_plan
 
 __all__ = [
     "Candidate",
+    "CandidateScore",
     "ChosenMeasure",
     "Gap",
     "Plan",
@@ -41,5 +44,6 @@ __all__ = [
     "make_plan",
     "plan_to_json",
     "problem_from_scan",
+    "rank_candidates",
     "write_xlsx",
 ]

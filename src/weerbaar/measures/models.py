@@ -125,6 +125,21 @@ class PlanRequest(Frozen):
         return self
 
 
+class CandidateScore(Frozen):
+    """A candidate measure on its own: what it would reduce, per process, and at what effort."""
+
+    id: str
+    title: str
+    theme: str
+    effect: EffectLevel
+    gaps: list[str]
+    reduction: dict[str, float] = Field(description="vulnerability points removed per process")
+    value: float = Field(description="weighted reduction (the objective, measure alone)")
+    hours: float = Field(description="hours over the plan when started in quarter 1")
+    cost_eur: float
+    value_per_hour: float
+
+
 class Reason(Frozen):
     code: str
     nl: str

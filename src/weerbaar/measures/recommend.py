@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from weerbaar.knowledge.models import Framework, Measure
-from weerbaar.measures.models import Candidate, Gap, PlanProblem
+from weerbaar.measures.effect import reduction_by_process, weighted_value
+from weerbaar.measures.models import Candidate, CandidateScore, Gap, PlanProblem, PlanRequest
 from weerbaar.scan import ScanResult, WeakAnswer, weak_answers
 
 WEAK_THRESHOLD = 0.5
@@ -107,3 +108,31 @@ def _with_prerequisites(ids: set[str], framework: Framework, in_place: frozenset
                 wanted.add(prereq)
                 todo.append(prereq)
     return wanted
+
+
+def rank_candidates(problem: PlanProblem, request: PlanRequest) -> list[CandidateScore]:
+    """Every candidate with its expected reduction per process on its own, best value first.
+
+    Hours and cost follow the request (quarters, cooperation partners). This is the
+    recommendation list; the action plan then chooses among these within hours and budget.
+    """
+    scores = []
+    for cand in problem.candidates:
+        reduction = reduction_by_process(problem, [cand.id])
+        hours = sum(cand.quarter_hours(1, request.quarters, request.partners))
+        value = weighted_value(problem, [cand.id])
+        scores.append(
+            CandidateScore(
+                id=cand.id,
+                title=cand.title,
+                theme=cand.theme,
+                effect=cand.effect,
+                gaps=list(cand.gaps),
+                reduction={p: round(r, 4) for p, r in reduction.items() if r > 0},
+                value=round(value, 6),
+                hours=round(hours, 4),
+                cost_eur=round(cand.cost(request.partners), 2),
+                value_per_hour=round(value / hours, 6) if hours > 0 else 0.0,
+            )
+        )
+    return sorted(scores, key=lambda s: (-s.value, s.id))
