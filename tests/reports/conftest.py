@@ -1,0 +1,73 @@
+"""Fixtures of the report tests: the demo municipality's scans, a plan, and rendered reports.
+
+Rendering a PDF takes seconds, so the rendered outputs are session-scoped and shared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from weerbaar.demo import scans as demo_scans
+from weerbaar.measures import Plan, PlanRequest, make_plan, problem_from_scan
+from weerbaar.reports import Report, build_report, render
+from weerbaar.scan import Scan, score_scan
+from weerbaar.scan.io import load_scan
+from weerbaar.scan.profile import resolve_framework
+
+DEMO = Path(demo_scans.__file__).parent / "data"
+SCAN_2025 = DEMO / "voorbeeld-2025.json"
+SCAN_2026 = DEMO / "voorbeeld-2026.json"
+GENERATED = dt.date(2026, 4, 1)
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool; skip (or fail in CI) when it is not installed."""
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed (Debian: apt-get install poppler-utils)"
+        if os.environ.get("CI") or os.environ.get("WEERBAAR_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="session")
+def scan_2026() -> Scan:
+    return load_scan(SCAN_2026)
+
+
+@pytest.fixture(scope="session")
+def scan_2025() -> Scan:
+    return load_scan(SCAN_2025)
+
+
+@pytest.fixture(scope="session")
+def plan_2026(scan_2026: Scan) -> Plan:
+    framework = resolve_framework(scan_2026.framework_version)
+    problem = problem_from_scan(score_scan(scan_2026, framework), framework)
+    request = PlanRequest(hours=400, budget_eur=20_000)
+    return make_plan(problem, request, framework_version=framework.version)
+
+
+@pytest.fixture(scope="session")
+def report_nl(scan_2026: Scan, scan_2025: Scan, plan_2026: Plan) -> Report:
+    return build_report(scan_2026, plan=plan_2026, previous=scan_2025, generated=GENERATED)
+
+
+@pytest.fixture(scope="session")
+def report_en(scan_2026: Scan, scan_2025: Scan, plan_2026: Plan) -> Report:
+    return build_report(
+        scan_2026, plan=plan_2026, previous=scan_2025, lang="en", generated=GENERATED
+    )
+
+
+@pytest.fixture(scope="session")
+def pdf_file(report_nl: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
+    path.write_bytes(render(report_nl, "pdf"))
+    return path
