@@ -79,17 +79,43 @@ fences AS (
     CASE WHEN {{ threshold }} < 0 THEN q3 + (q3 - q1) * 1.5 ELSE {{ threshold }} END
       AS upper_fence
   FROM quartiles
+),
+flagged AS (
+  SELECT r.grp, r.entity_id, r.value, f.q1, f.q3, f.upper_fence, r.disqualified, r.bids,
+         r.processes
+  FROM ratios AS r
+  JOIN fences AS f ON f.grp = r.grp
+  WHERE f.upper_fence > 0 AND r.value >= f.upper_fence
+),
+evidence AS (
+  SELECT 'buyer' AS grp, p.buyer_id AS entity_id, p.ocid
+  FROM per_process AS s JOIN ocds_processes AS p ON p.process_id = s.process_id
+  WHERE s.disqualified > 0
+  UNION ALL
+  SELECT 'procuring_entity' AS grp, p.procuring_entity_id AS entity_id, p.ocid
+  FROM per_process AS s JOIN ocds_processes AS p ON p.process_id = s.process_id
+  WHERE s.disqualified > 0
+  UNION ALL
+  SELECT 'tenderer' AS grp, b.tenderer_id AS entity_id, p.ocid
+  FROM ocds_bids AS b JOIN ocds_processes AS p ON p.process_id = b.process_id
+  WHERE b.status = 'disqualified'
+),
+records AS (
+  SELECT e.grp, e.entity_id, array_sort(array_distinct(list(e.ocid))) AS record_ids
+  FROM evidence AS e
+  JOIN flagged AS f ON f.grp = e.grp AND f.entity_id = e.entity_id
+  GROUP BY e.grp, e.entity_id
 )
 SELECT
-  r.entity_id,
-  r.grp AS entity_type,
-  r.value,
+  f.entity_id,
+  f.grp AS entity_type,
+  r.record_ids,
+  f.value,
   f.q1,
   f.q3,
   f.upper_fence,
-  r.disqualified,
-  r.bids,
-  r.processes
-FROM ratios AS r
-JOIN fences AS f ON f.grp = r.grp
-WHERE f.upper_fence > 0 AND r.value >= f.upper_fence
+  f.disqualified,
+  f.bids,
+  f.processes
+FROM flagged AS f
+LEFT JOIN records AS r ON r.grp = f.grp AND r.entity_id = f.entity_id

@@ -27,7 +27,7 @@ increases AS (
 )
 SELECT
   ocid AS entity_id,
-  [coalesce(contract_id, ocid)] AS record_ids,
+  [ocid] AS record_ids,
   value,
   contract_id,
   awarded,

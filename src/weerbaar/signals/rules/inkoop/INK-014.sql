@@ -4,7 +4,7 @@
 -- `minimum_contracting_processes` processes are left out. Flagged when the number is at or above
 -- the upper fence Q3 + 1.5 IQR (Hyndman-Fan type 8), or a fixed threshold.
 WITH supplied AS (
-  SELECT a.process_id, a.supplier_id, substr(i.classification_id, 1, {{ digits }}) AS prefix
+  SELECT a.process_id, a.ocid, a.supplier_id, substr(i.classification_id, 1, {{ digits }}) AS prefix
   FROM ocds_awards AS a
   JOIN ocds_award_items AS i ON i.process_id = a.process_id AND i.award_index = a.award_index
   WHERE a.status = 'active' AND a.supplier_count = 1 AND a.supplier_id IS NOT NULL
@@ -15,7 +15,8 @@ ratios AS (
     supplier_id AS entity_id,
     count(DISTINCT process_id) AS processes,
     CAST(count(DISTINCT prefix) AS DOUBLE) AS value,
-    array_sort(array_distinct(list(prefix))) AS prefixes
+    array_sort(array_distinct(list(prefix))) AS prefixes,
+    array_sort(array_distinct(list(ocid))) AS record_ids
   FROM supplied
   GROUP BY supplier_id
   HAVING count(DISTINCT process_id) >= {{ minimum_contracting_processes }}
@@ -57,6 +58,7 @@ fence AS (
 SELECT
   r.entity_id,
   'tenderer' AS entity_type,
+  r.record_ids,
   r.value,
   f.q1,
   f.q3,
