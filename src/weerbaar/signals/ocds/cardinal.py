@@ -18,7 +18,7 @@ import duckdb
 from weerbaar.signals.engine import run_rule
 from weerbaar.signals.models import Hit
 from weerbaar.signals.ocds.io import load_ocds
-from weerbaar.signals.ocds.settings import RULE_IDS, CardinalSettings
+from weerbaar.signals.ocds.settings import RULE_IDS, CardinalSettings, load_settings
 from weerbaar.signals.registry import RuleRegistry, builtin_registry
 
 CODES: dict[str, str] = {rule_id: code for code, rule_id in RULE_IDS.items()}
@@ -47,15 +47,53 @@ def run_indicators(
 
 
 def run_file(
-    path: str | Path, settings: CardinalSettings, registry: RuleRegistry | None = None
+    path: str | Path,
+    settings: CardinalSettings | str | Path,
+    registry: RuleRegistry | None = None,
 ) -> dict[str, Any]:
-    """Load ``path`` and return Cardinal's output object for it (with Meta and Maps)."""
+    """Load ``path`` and return Cardinal's output object for it (with Meta and Maps).
+
+    ``settings`` is a :class:`CardinalSettings` or the path of a Cardinal INI file.
+    """
+    if not isinstance(settings, CardinalSettings):
+        settings = load_settings(settings)
     con = duckdb.connect()
     try:
         load_ocds(con, path, settings)
-        return to_cardinal(run_indicators(con, settings, registry), meta=True, maps=True)
+        result = to_cardinal(run_indicators(con, settings, registry), meta=True, maps=True)
+        result["Maps"].update(organisation_maps(con, settings))
+        return result
     finally:
         con.close()
+
+
+def organisation_maps(
+    con: duckdb.DuckDBPyConnection, settings: CardinalSettings
+) -> dict[str, dict[str, Any]]:
+    """Cardinal's ``--map`` entries that are not results: ``ocid_buyer_r038`` and
+    ``ocid_procuringentity_r038`` (processes with a disqualified bid, when R038 runs) and
+    ``ocid_tenderer`` (tenderers with submitted bids, when R025, R038 or R048 runs)."""
+    maps: dict[str, dict[str, Any]] = {}
+    submitted = "b.status IN ('pending', 'valid', 'disqualified')"
+    if settings.R038 is not None:
+        for key, column in (
+            ("ocid_buyer_r038", "buyer_id"),
+            ("ocid_procuringentity_r038", "procuring_entity_id"),
+        ):
+            rows = con.execute(
+                f"SELECT DISTINCT p.ocid, p.{column} FROM ocds_processes AS p "
+                "JOIN ocds_bids AS b ON b.process_id = p.process_id "
+                f"WHERE b.status = 'disqualified' AND p.{column} IS NOT NULL"
+            ).fetchall()
+            maps[key] = dict(rows)
+    if settings.R025 is not None or settings.R038 is not None or settings.R048 is not None:
+        rows = con.execute(
+            "SELECT p.ocid, list(DISTINCT b.tenderer_id ORDER BY b.tenderer_id) "
+            "FROM ocds_bids AS b JOIN ocds_processes AS p ON p.process_id = b.process_id "
+            f"WHERE {submitted} AND b.tenderer_id IS NOT NULL GROUP BY p.ocid"
+        ).fetchall()
+        maps["ocid_tenderer"] = dict(rows)
+    return maps
 
 
 def _meta_entry(meta: dict[str, dict[str, float | None]], code: str, hit: Hit) -> None:
@@ -70,9 +108,8 @@ def to_cardinal(hits: Iterable[Hit], *, meta: bool = True, maps: bool = False) -
     """Cardinal's output object for hits of the INK rules that mirror its indicators.
 
     Hits of other rules are ignored. Meta is only known for indicators with at least one hit
-    (fences travel with hits); Maps holds ``ocid_tenderer_rNNN`` for flagged processes and
-    ``ocid_buyer_r038``/``ocid_procuringentity_r038`` are not reproduced (they list every
-    process with a disqualified bid, not a result).
+    (fences travel with hits); Maps holds ``ocid_tenderer_rNNN`` for flagged processes
+    (:func:`organisation_maps` adds Cardinal's other map entries, which are not results).
     """
     result: dict[str, Any] = {}
     meta_part: dict[str, dict[str, float | None]] = {}
