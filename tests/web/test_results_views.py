@@ -106,7 +106,7 @@ def test_management_report_download(world: Any, viewer: Any, fmt: str, magic: by
     scan = make_scan(world.municipalities[SCORED])
     answer_all(scan, value=1)
     html = dashboard(viewer, scan)
-    url = f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/rapport.{fmt}"
+    url = f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/rapport/?formaat={fmt}"
     assert url in html
     response = viewer.get(url)
     assert response.status_code == 200
@@ -118,8 +118,8 @@ def test_report_of_unknown_format_or_other_municipality_is_not_found(
     world: Any, viewer: Any, client_for: Any
 ) -> None:
     scan = make_scan(world.municipalities[SCORED])
-    base = f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/rapport"
-    assert viewer.get(base + ".doc").status_code == 404
+    base = f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/rapport/?formaat="
+    assert viewer.get(base + "doc").status_code == 404
     other = "a" if SCORED == "b" else "b"
     stranger = client_for(world.user(other, "viewer"))
-    assert stranger.get(base + ".pdf").status_code == 404
+    assert stranger.get(base + "pdf").status_code == 404

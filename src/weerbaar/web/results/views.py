@@ -50,9 +50,10 @@ def report_available() -> bool:
 
 
 @municipality_role_required("coordinator", "viewer")
-def download_report(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
-    """The management report of the scan as PDF, Excel or HTML (attachment)."""
+def download_report(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The management report of the scan as PDF, Excel or HTML (``?formaat=``, attachment)."""
     scan = scan_for(request, pk)
+    fmt = request.GET.get("formaat", "pdf")
     if fmt not in report.FORMATS or not report.available():
         raise Http404("Onbekend formaat")
     try:
