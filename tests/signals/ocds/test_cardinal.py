@@ -100,3 +100,14 @@ def test_synth5k_tenderer_map(synth5k: dict):
     for key in ("ocid_tenderer_r028", "ocid_tenderer_r030", "ocid_tenderer_r035", "ocid_tenderer"):
         assert synth5k["Maps"][key] and key in expected
     assert len(synth5k["Maps"]["ocid_buyer_r038"]) == 1604
+
+
+def test_command_line_prints_cardinal_json(capsys):
+    from weerbaar.signals.ocds.__main__ import main
+
+    folder = CARDINAL / "indicators"
+    code = main([str(folder / "R058.jsonl"), "--settings", str(folder / "R058.ini"), "--no-meta"])
+    assert code == 0
+    assert json.loads(capsys.readouterr().out) == json.loads((folder / "R058.expected").read_text())
+    assert main([str(folder / "missing.jsonl")]) == 2
+    assert "no such file" in capsys.readouterr().err
