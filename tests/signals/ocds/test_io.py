@@ -114,3 +114,11 @@ def test_a_line_that_is_not_an_object_is_refused(con, tmp_path):
 def test_missing_file(con, tmp_path):
     with pytest.raises(OcdsLoadError, match="no such file"):
         load_ocds(con, tmp_path / "nothing.jsonl")
+
+
+def test_wrong_structure_names_line_and_path(con, tmp_path):
+    path = tmp_path / "shape.jsonl"
+    release = {"ocid": "b", "awards": [{"status": "active", "suppliers": {"id": "S"}}]}
+    path.write_text(json.dumps({"ocid": "a"}) + "\n" + json.dumps(release) + "\n")
+    with pytest.raises(OcdsLoadError, match=r"shape\.jsonl, line 2, awards\[0\]/suppliers: "):
+        load_ocds(con, path)

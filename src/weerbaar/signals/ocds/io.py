@@ -27,6 +27,7 @@ import gzip
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -258,8 +259,39 @@ def _main_currency(con: duckdb.DuckDBPyConnection, configured: str | None) -> st
     return None if row is None else str(row[0])
 
 
+# The parts of a release read as objects ({}) or arrays of objects ([{}]); paths as in OCDS.
+_SHAPE: dict[str, Any] = {
+    "buyer": {},
+    "tender": {"procuringEntity": {}, "tenderPeriod": {}},
+    "bids": {"details": [{"tenderers": [{}], "value": {}}]},
+    "awards": [{"suppliers": [{}], "items": [{"classification": {}}], "value": {}}],
+    "contracts": [{"value": {}}],
+}
+
+
+def _shape_problem(value: Any, shape: Any, where: str) -> str | None:
+    """Where ``value`` does not have the object/array structure ``shape`` asks for."""
+    if value is None:
+        return None
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            return f"{where}: expected a JSON array"
+        for index, item in enumerate(value):
+            problem = _shape_problem(item, shape[0], f"{where}[{index}]")
+            if problem:
+                return problem
+        return None
+    if not isinstance(value, dict):
+        return f"{where}: expected a JSON object"
+    for key, inner in shape.items():
+        problem = _shape_problem(value.get(key), inner, f"{where}/{key}" if where else key)
+        if problem:
+            return problem
+    return None
+
+
 def _locate_bad_line(path: Path) -> str:
-    """Find the first line that is not a JSON object (only called after DuckDB refused the file)."""
+    """Find the first line DuckDB could not read (only called after it refused the file)."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -271,6 +303,9 @@ def _locate_bad_line(path: Path) -> str:
                 return f"{path}, line {number}: invalid JSON ({exc.msg} at column {exc.colno})"
             if not isinstance(value, dict):
                 return f"{path}, line {number}: not a JSON object (a compiled release)"
+            problem = _shape_problem(value, _SHAPE, "")
+            if problem:
+                return f"{path}, line {number}, {problem}"
     return f"{path}: unreadable"
 
 
