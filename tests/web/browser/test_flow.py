@@ -99,8 +99,9 @@ def test_scan_to_dashboard_to_plan(
 ) -> None:
     base, code = live_server.url, world.code(KEY)
     coordinator = world.user(KEY, "coordinator")
-    page.goto(f"{base}/kennisbank/")
-    assert_accessible(page)
+    for public in ("/kennisbank/", "/kennisbank/processen/inkoop/", "/kennisbank/rode-vlaggen/"):
+        page.goto(f"{base}{public}")
+        assert_accessible(page)
     log_in(page, base, coordinator, password)
     assert_accessible(page)
     scan = start_workshop(page, base, code, assert_accessible)
@@ -135,6 +136,13 @@ def test_scan_to_dashboard_to_plan(
     assert page.get_by_text(re.compile(r"1 van \d+ acties gereed")).count() == 1
     assert_accessible(page)
     screenshot(page, "dashboard.png")
+    page.set_viewport_size({"width": 390, "height": 844})  # the dashboard on a phone
+    assert_accessible(page)
+    plan_url = page.get_by_role("link", name="Naar het actieplan").get_attribute("href")
+    page.goto(f"{base}{plan_url}")
+    assert_accessible(page)
+    page.goto(f"{base}/kennisbank/maatregelen/?process=inkoop")
+    assert_accessible(page)
 
 
 def test_respondent_link_on_a_phone(
