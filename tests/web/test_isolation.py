@@ -371,3 +371,30 @@ def test_a_respondent_account_reaches_only_its_assigned_scan(
     assert client.get(unassigned).status_code in (403, 404)
     listing = client.get(reverse("scans:index", args=[code])).content.decode()
     assert "Andere enquête" not in listing and "Scan a" not in listing
+
+
+# Pages that show no municipality data (empty forms), so viewing them is not audited.
+NOT_AUDITED = {"scans:create", "scans:upload", "api:v1:municipality-detail"}
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=")
+
+
+@pytest.mark.parametrize("route", TENANT, ids=[r.name or r.route for r in TENANT])
+def test_viewing_municipality_data_is_audited_and_pages_obey_the_csp(
+    route: Route, world: Any, objects: Objects, client_for: Any
+) -> None:
+    from weerbaar.web.audit.models import AuditEvent
+
+    url = fill(route.route, world, objects, "a", "a")
+    client = client_for(world.user("a", Role.COORDINATOR))
+    before = AuditEvent.objects.count()
+    response = client.get(url)
+    if response.status_code != 200:
+        pytest.skip(f"GET {url} gives {response.status_code}: not a page to view")
+    if route.name not in NOT_AUDITED:
+        events = AuditEvent.objects.order_by("-id")[: AuditEvent.objects.count() - before]
+        assert events, f"viewing {url} wrote no audit event"
+        assert all(e.municipality_id == world.code("a") for e in events)
+    if "html" in response.get("Content-Type", ""):
+        html = response.content.decode()
+        found = INLINE_SCRIPT.search(html)
+        assert found is None, f"{url}: inline script/style {found.group(0)!r} breaks the CSP"
