@@ -173,3 +173,19 @@ def test_admin_pages_load_for_a_verified_administrator(world: World, client_for:
     ):
         assert admin.get(url).status_code == 200, url
     assert admin.get("/admin/audit/auditevent/add/").status_code == 403
+
+
+def test_password_change_enforces_the_validators(
+    world: World, client_for: Any, password: str
+) -> None:
+    client = client_for(world.user("a", Role.VIEWER))
+    url = reverse("accounts:password_change")
+    weak = {"old_password": password, "new_password1": "12345678", "new_password2": "12345678"}
+    response = client.post(url, weak)
+    assert response.status_code == 200 and response.context["form"].errors
+    strong = "Vier-Ogen-Principe-2026!"
+    body = {"old_password": password, "new_password1": strong, "new_password2": strong}
+    assert client.post(url, body)["Location"] == reverse("accounts:password_change_done")
+    user = world.user("a", Role.VIEWER)
+    user.refresh_from_db()
+    assert user.check_password(strong)
