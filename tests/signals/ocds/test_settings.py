@@ -84,3 +84,9 @@ def test_split_pipes_matches_rust_split_terminator(parts):
     if expected and expected[-1] == "":
         expected.pop()
     assert split_pipes(text) == sorted(set(expected))
+
+
+def test_prepare_sections_and_unimplemented_indicators_are_ignored(tmp_path):
+    path = tmp_path / "newer.ini"
+    path.write_text("[codelists.bid_status]\nqualified = valid\n[R055]\nthreshold = 0.5\n[R018]\n")
+    assert load_settings(path).enabled_codes() == ["R018"]

@@ -11,6 +11,7 @@ indicator; an indicator runs only when its section exists. Sections of the ``pre
 from __future__ import annotations
 
 import configparser
+import re
 from pathlib import Path
 from typing import Any
 
@@ -205,10 +206,18 @@ _PARAMETERS: dict[str, Any] = {
 }
 
 
+def _ignored(name: str) -> bool:
+    """Sections of ``prepare``, and indicators of newer Cardinal versions we do not implement."""
+    if name in _IGNORED_SECTIONS or name.startswith("codelists."):
+        return True
+    code = name.split(".")[0]
+    return re.fullmatch(r"R\d{3}", code) is not None and code not in RULE_IDS
+
+
 def _sections(parser: configparser.ConfigParser) -> dict[str, Any]:
     data: dict[str, Any] = dict(parser[_TOP])
     for name in parser.sections():
-        if name == _TOP or name in _IGNORED_SECTIONS or name.startswith("codelists."):
+        if name == _TOP or _ignored(name):
             continue
         if name == "R003.procurement_method_details":
             data.setdefault("R003", {})["procurement_method_details"] = dict(parser[name])
