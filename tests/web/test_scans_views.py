@@ -73,7 +73,10 @@ def test_autosave_stores_one_answer_and_reports_progress(scan: Scan, coordinator
     body = response.json()
     assert body["saved"] is True
     assert body["answered"] == 1
-    assert body["total"] == sum(len(q) for q in question_parts(scan.municipality_id).values())
+    parts = question_parts(scan.municipality_id)
+    assert body["total"] == sum(len(q) for q in parts.values())
+    part = question.process or "algemeen"
+    assert body["parts"][part] == [1, len(parts[part])]
     answer = Answer.objects.get(scan=scan, question_id=question.id)
     assert (answer.value, answer.note, answer.evidence, answer.respondent) == (
         1, "besproken", "notulen", None
@@ -217,9 +220,7 @@ def test_scan_index_lists_only_own_municipality(world: Any, coordinator: Any) ->
     assert "Andermans scan" not in html
 
 
-def test_municipality_outside_the_reference_data_still_works(
-    world: Any, client_for: Any
-) -> None:
+def test_municipality_outside_the_reference_data_still_works(world: Any, client_for: Any) -> None:
     from weerbaar.web.tenancy.models import Membership, Municipality
 
     municipality = Municipality.objects.create(code="GM9990", name="Nieuwgemeente")

@@ -76,6 +76,8 @@ def answer_first_part_by_clicking(page: Any, scan: Scan, check: Any) -> None:
         fieldset.locator("input[type=radio]").nth(1).check()
         fieldset.locator("[data-save-state]").filter(has_text="Opgeslagen").wait_for()
     assert Answer.objects.filter(scan=scan).count() == fieldsets.count()
+    count = page.locator("[aria-current=page] [data-part-count]").inner_text()
+    assert count == f"{fieldsets.count()}/{fieldsets.count()}"
     screenshot(page, "scan.png")
 
 

@@ -23,6 +23,16 @@ DATASET_LABELS: dict[str, Promise] = {
 
 PART_LABELS: dict[str, Promise] = {"algemeen": _("Algemeen (beleid, organisatie, cultuur)")}
 
+EFFECT_LABELS: dict[str, Promise] = {"laag": _("laag"), "middel": _("middel"), "hoog": _("hoog")}
+
+DELIVERER_LABELS: dict[str, Promise] = {
+    "gemeente": _("gemeente"),
+    "buurgemeente": _("buurgemeente"),
+    "riec": _("RIEC"),
+    "provincie": _("provincie"),
+    "rijk": _("Rijk"),
+}
+
 KIND_LABELS: dict[str, Promise] = {
     "control": _("beheersing"),
     "exposure": _("blootstelling"),

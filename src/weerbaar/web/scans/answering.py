@@ -104,7 +104,13 @@ def autosave(request: HttpRequest, answerer: Answerer) -> JsonResponse:
         answerer.scan,
         details={"question": answer.question_id, "dont_know": answer.value is None},
     )
-    answered, total = overall_progress(answerer)
+    rows = part_progress(answerer.scan, answerer.respondent, answerer.parts)
     return JsonResponse(
-        {"saved": True, "question_id": answer.question_id, "answered": answered, "total": total}
+        {
+            "saved": True,
+            "question_id": answer.question_id,
+            "answered": sum(int(str(r["answered"])) for r in rows),
+            "total": sum(int(str(r["total"])) for r in rows),
+            "parts": {str(r["part"]): [r["answered"], r["total"]] for r in rows},
+        }
     )

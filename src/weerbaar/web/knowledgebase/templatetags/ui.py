@@ -64,3 +64,18 @@ def part_label(part: str) -> str:
 @register.filter
 def part_labels(parts: list[str]) -> str:
     return ", ".join(part_label(part) for part in parts)
+
+
+@register.filter
+def effect_label(effect: str) -> str:
+    from weerbaar.web.knowledgebase.labels import EFFECT_LABELS
+
+    return str(EFFECT_LABELS.get(effect, effect))
+
+
+@register.filter
+def deliverers(values: list[object]) -> str:
+    from weerbaar.web.knowledgebase.labels import DELIVERER_LABELS
+
+    names = [str(getattr(v, "value", v)) for v in values]
+    return ", ".join(str(DELIVERER_LABELS.get(name, name)) for name in names)

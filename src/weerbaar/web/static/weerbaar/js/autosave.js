@@ -36,6 +36,13 @@
     state.classList.toggle("wb-save-state--error", !!isError);
   }
 
+  function showParts(parts) {
+    Object.keys(parts || {}).forEach(function (part) {
+      var count = document.querySelector("[data-part-count='" + part + "']");
+      if (count) { count.textContent = parts[part][0] + "/" + parts[part][1]; }
+    });
+  }
+
   function showProgress(answered, total) {
     var bar = document.querySelector("[data-progress]");
     var text = document.querySelector("[data-progress-text]");
@@ -57,6 +64,7 @@
         if (result.ok) {
           showState(fieldset, words.saved, false);
           showProgress(result.body.answered, result.body.total);
+          showParts(result.body.parts);
         } else {
           showState(fieldset, words.failed + (result.body.error || ""), true);
         }
