@@ -8,13 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from weerbaar.demo import scans as demo_scans
 from weerbaar.measures import Plan, PlanRequest, make_plan, problem_from_scan
-from weerbaar.reports import Report, build_report, render
+from weerbaar.reports import Report, build_report
+from weerbaar.reports.pdf import render_document
 from weerbaar.scan import Scan, score_scan
 from weerbaar.scan.io import load_scan
 from weerbaar.scan.profile import resolve_framework
@@ -67,7 +70,24 @@ def report_en(scan_2026: Scan, scan_2025: Scan, plan_2026: Plan) -> Report:
 
 
 @pytest.fixture(scope="session")
-def pdf_file(report_nl: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdf_document(report_nl: Report) -> Any:
+    """The laid-out WeasyPrint document of the Dutch report (pages and boxes)."""
+    return render_document(report_nl)
+
+
+@pytest.fixture(scope="session")
+def pdf_file(pdf_document: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
-    path.write_bytes(render(report_nl, "pdf"))
+    path.write_bytes(pdf_document.write_pdf())
     return path
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(pdf_file: Path) -> list[str]:
+    """The text of each page (pdftotext, in reading order)."""
+    tool = require_tool("pdftotext")
+    out = subprocess.run(
+        [tool, str(pdf_file), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = out.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages

@@ -16,10 +16,11 @@ from weerbaar.reports.labels import number
 CLASS_BOUNDS: tuple[float, ...] = (0.05, 3.0, 6.0, 10.0)
 FILLS: tuple[str, ...] = ("#ffffff", "#fde0c5", "#f8a86b", "#d9541e", "#8c1c13")
 TEXT_FILLS: tuple[str, ...] = ("#1a1a1a", "#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff")
-LABEL_WIDTH = 250
-HEADER_HEIGHT = 130
-CELL_WIDTH = 46
-CELL_HEIGHT = 28
+LABEL_WIDTH = 270
+HEADER_HEIGHT = 140
+CELL_WIDTH = 44
+CELL_HEIGHT = 30
+LABEL_OVERHANG = 90
 BAR_LABEL = 250
 BAR_WIDTH = 380
 BAR_HEIGHT = 12
@@ -54,20 +55,21 @@ def heatmap_svg(
     desc: str,
 ) -> str:
     """A process (row) by circumstance/factor (column) grid of points, number in every cell."""
-    width = LABEL_WIDTH + CELL_WIDTH * len(columns) + 2
+    # room on the right for the last column's slanted label
+    width = LABEL_WIDTH + CELL_WIDTH * len(columns) + LABEL_OVERHANG
     height = HEADER_HEIGHT + CELL_HEIGHT * len(rows) + 2
     parts = [_open(width, height, "heatmap", title, desc)]
     for j, (_cid, name) in enumerate(columns):
         x = LABEL_WIDTH + CELL_WIDTH * j + CELL_WIDTH // 2 + 4
         parts.append(
-            f'<text x="{x}" y="{HEADER_HEIGHT - 6}" font-size="12" fill="#1a1a1a" '
+            f'<text x="{x}" y="{HEADER_HEIGHT - 6}" font-size="14" fill="#1a1a1a" '
             f'transform="rotate(-60 {x} {HEADER_HEIGHT - 6})">{escape(_short(name, 20))}</text>'
         )
     for i, (pid, name) in enumerate(rows):
         y = HEADER_HEIGHT + CELL_HEIGHT * i
         parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + CELL_HEIGHT // 2 + 4}" font-size="12" '
-            f'text-anchor="end" fill="#1a1a1a">{escape(_short(name, 34))}</text>'
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + CELL_HEIGHT // 2 + 5}" font-size="14" '
+            f'text-anchor="end" fill="#1a1a1a">{escape(_short(name, 32))}</text>'
         )
         for j, (cid, _name) in enumerate(columns):
             parts.append(_cell(LABEL_WIDTH + CELL_WIDTH * j, y, values.get(pid, {}).get(cid), lang))
@@ -82,7 +84,7 @@ def _cell(x: int, y: int, points: float | None, lang: str) -> str:
         f'<rect x="{x}" y="{y}" width="{CELL_WIDTH}" height="{CELL_HEIGHT}" '
         f'fill="{FILLS[cls]}" stroke="#595959" stroke-width="1"/>'
         f'<text x="{x + CELL_WIDTH // 2}" y="{y + CELL_HEIGHT // 2 + 4}" text-anchor="middle" '
-        f'font-size="11" fill="{TEXT_FILLS[cls]}">{text}</text>'
+        f'font-size="13" fill="{TEXT_FILLS[cls]}">{text}</text>'
     )
 
 
