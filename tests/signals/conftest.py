@@ -13,7 +13,7 @@ from weerbaar.signals.synthetic import generate
 @pytest.fixture(scope="session")
 def small_data(tmp_path_factory):
     out = tmp_path_factory.mktemp("voorbeeld")
-    return generate("small", 7, out, ocds=False)
+    return generate("small", 7, out)
 
 
 @pytest.fixture(scope="session")

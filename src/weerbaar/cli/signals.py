@@ -135,7 +135,11 @@ def run_command(
     data: DataDir,
     out: Annotated[Path, typer.Option("--out", help="Uitvoermap / output directory.")],
     ocds: Annotated[
-        Path | None, typer.Option("--ocds", help="OCDS compiled releases (JSON lines).")
+        Path | None,
+        typer.Option(
+            "--ocds",
+            help="OCDS compiled releases (JSON lines); default DATA/ocds.jsonl if present.",
+        ),
     ] = None,
     rules: Annotated[
         str | None, typer.Option("--rules", help="Regels, bv. FIN-001,INK / rule ids.")

@@ -43,7 +43,7 @@ def measure_quality(
     from weerbaar.signals.synthetic import generate
 
     with tempfile.TemporaryDirectory() as directory:
-        data = generate(size, seed, Path(directory), ocds=False)
+        data = generate(size, seed, Path(directory))
         result = run_signals(RunOptions(data_dir=data.out_dir, key=DEMO_KEY, demo=True), registry)
     labelled: dict[str, set[str]] = defaultdict(set)
     for label in data.labels:

@@ -301,7 +301,7 @@ def load_inputs(
     datasets not skipped.
     """
     skipped = set(skip)
-    unknown = skipped - set(DATASETS)
+    unknown = skipped - set(DATASETS) - {"ocds"}
     if unknown:
         raise InputError([InputProblem(name, None, "unknown dataset to skip") for name in unknown])
     files, problems = dataset_files(data_dir)

@@ -22,6 +22,7 @@ from weerbaar.signals.registry import RuleRegistry
 from weerbaar.signals.sql import sql_literal
 
 Overrides = dict[str, dict[str, ParamValue]]
+OCDS_FILES = ("ocds.jsonl", "ocds.jsonl.gz")
 
 
 @dataclass
@@ -141,6 +142,14 @@ def _load_ocds(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     }
 
 
+def find_ocds(data_dir: Path) -> Path | None:
+    """``ocds.jsonl`` or ``ocds.jsonl.gz`` in the data directory, used when --ocds is not given."""
+    for name in OCDS_FILES:
+        if (data_dir / name).is_file():
+            return data_dir / name
+    return None
+
+
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
 
@@ -208,7 +217,8 @@ def run_signals(
     log_event("run_started", run_id=run_id, data=str(options.data_dir), rules=len(rules))
     con = con or duckdb.connect()
     report = load_inputs(con, options.data_dir, options.skip, key=options.key)
-    ocds = _load_ocds(con, options.ocds) if options.ocds else None
+    ocds_file = options.ocds or find_ocds(options.data_dir)
+    ocds = _load_ocds(con, ocds_file) if ocds_file and "ocds" not in options.skip else None
     log_event("inputs_loaded", datasets=",".join(report.datasets), persons=report.persons)
     tables = _tables(con)
     outcomes = []

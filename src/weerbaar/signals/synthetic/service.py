@@ -38,6 +38,11 @@ class Generated:
     rows: dict[str, int]
     labels: list[Label]
     seconds: float
+    ocds: bool = False
+
+    @property
+    def ocds_file(self) -> Path | None:
+        return self.out_dir / "ocds.jsonl" if self.ocds else None
 
 
 def payment_count(size: str) -> int:
@@ -106,18 +111,20 @@ def read_labels(path: Path) -> list[Label]:
         ]
 
 
-def _ocds(out_dir: Path, seed: int, payments: int) -> dict[str, Any] | None:
-    """OCDS releases through the ocds package's generator, when it is there."""
+def _ocds(out_dir: Path, seed: int, payments: int) -> tuple[dict[str, Any] | None, list[Label]]:
+    """OCDS releases (``ocds.jsonl``) and their labels from the ocds package's generator."""
     try:
-        module = importlib.import_module("weerbaar.signals.ocds")
+        generator = importlib.import_module("weerbaar.signals.ocds.generator")
     except ImportError:
-        return None
-    generate = getattr(module, "generate", None)
-    if generate is None:
-        return None
-    path = out_dir / "ocds.jsonl"
-    result = generate(path, releases=max(500, payments // 20), seed=seed)
-    return {"file": path.name, "result": result if isinstance(result, dict | int | str) else None}
+        return None, []
+    tenders = min(20_000, max(200, payments // 25))
+    synthetic = generator.generate(tenders, seed)
+    path = generator.write_releases(out_dir / "ocds.jsonl", synthetic.releases)
+    labels = [
+        Label(item.rule_id, item.entity_type, item.entity_id, tuple(item.record_ids))
+        for item in synthetic.labels
+    ]
+    return {"file": Path(path).name, "releases": len(synthetic.releases)}, labels
 
 
 def generate(
@@ -147,8 +154,9 @@ def generate(
         name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0])
         for name in DATASETS
     }
-    write_labels(out_dir / "labels.csv", planter.labels)
-    ocds_info = _ocds(out_dir, seed, total) if ocds else None
+    ocds_info, ocds_labels = _ocds(out_dir, seed, total) if ocds else (None, [])
+    labels = [*planter.labels, *ocds_labels]
+    write_labels(out_dir / "labels.csv", labels)
     seconds = time.perf_counter() - started
     meta = {
         "municipality": MUNICIPALITY,
@@ -156,7 +164,7 @@ def generate(
         "seed": seed,
         "format": chosen,
         "rows": rows,
-        "labels": len(planter.labels),
+        "labels": len(labels),
         "ocds": ocds_info,
         "synthetic": True,
     }
@@ -164,4 +172,4 @@ def generate(
     logger.info(
         "data_generated rows=%s seconds=%.1f", rows, seconds, extra={"event": "data_generated"}
     )
-    return Generated(out_dir, files, rows, planter.labels, seconds)
+    return Generated(out_dir, files, rows, labels, seconds, ocds_info is not None)
