@@ -109,6 +109,10 @@ records AS (
 SELECT
   f.entity_id,
   f.grp AS entity_type,
+  CASE f.grp WHEN 'buyer' THEN 'Opdrachtgever' WHEN 'procuring_entity' THEN 'Aanbestedende dienst'
+    ELSE 'Inschrijver' END AS kind_nl,
+  CASE f.grp WHEN 'buyer' THEN 'Buyer' WHEN 'procuring_entity' THEN 'Procuring entity'
+    ELSE 'Tenderer' END AS kind_en,
   r.record_ids,
   f.value,
   f.q1,
