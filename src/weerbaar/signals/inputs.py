@@ -156,7 +156,7 @@ def _conditions(source: _Source, column: Column) -> list[tuple[str, str | None]]
     raw_type = source.types[raw]
     present = _present_expression(raw, raw_type)
     checks: list[tuple[str, str | None]] = []
-    if raw_type != column.type or column.type != "VARCHAR":
+    if raw_type != column.type:  # a value already of the declared type cannot fail to parse
         parsed = parse_expression(column, raw, raw_type)
         checks.append((f"{present} AND ({parsed}) IS NULL", None))
     if column.required:
