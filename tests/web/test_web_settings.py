@@ -104,7 +104,6 @@ def test_load_reference_and_load_demo_are_idempotent() -> None:
     from io import StringIO
 
     from django.contrib.auth import get_user_model
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from weerbaar.web.plans.models import Plan
     from weerbaar.web.scans.models import Scan
@@ -124,8 +123,15 @@ def test_load_reference_and_load_demo_are_idempotent() -> None:
     assert "demo-coordinator" in printed and "otpauth://totp/" in printed and "/s/" in printed
     code = StringIO()
     call_command("demo_totp", stdout=code)
-    device = TOTPDevice.objects.get(user__username="demo-coordinator")
-    assert device.verify_token(code.getvalue().strip())
+    # The demo is usable: password, then the printed TOTP code, then the municipality.
+    from django.test import Client
+
+    client = Client()
+    login = {"username": "demo-coordinator", "password": "weerbaar-demo"}
+    assert client.post("/account/login/", login)["Location"].startswith("/account/2fa/")
+    assert client.post("/account/2fa/", {"token": code.getvalue().strip()}).status_code == 302
+    assert client.get("/gemeente/GM9999/").status_code == 200
+    assert client.get("/gemeente/GM0037/").status_code == 404
 
 
 @pytest.mark.django_db
