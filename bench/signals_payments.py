@@ -278,14 +278,13 @@ def step_generate(rows: int, base: Path) -> dict[str, Any]:
 
 
 def step_duckdb(rows: int, base: Path, want_sets: bool) -> dict[str, Any]:
-    import duckdb
-
     from weerbaar.signals.engine import run_rule
     from weerbaar.signals.inputs import load_inputs
     from weerbaar.signals.registry import builtin_registry
+    from weerbaar.signals.service import connect
 
     rules = builtin_registry().select(["FIN"])
-    con = duckdb.connect()
+    con = connect()
     total, lap = Clock(), Clock()
     load_inputs(con, data_dir(base, rows), key=KEY)
     load_s, load_cpu = total.lap()

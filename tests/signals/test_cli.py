@@ -180,3 +180,23 @@ def test_generate_sizes(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "g" / "labels.csv").exists()
     assert invoke("generate", "--size", "huge", "--out", str(tmp_path / "h")).exit_code == 2
+
+
+def test_broken_ocds_line_is_bad_input(data, tmp_path, small_data):
+    shutil.copy(small_data.ocds_file, data / "ocds.jsonl")
+    with (data / "ocds.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"ocid": \n')
+    result = invoke("check", "--data", str(data))
+    assert result.exit_code == 2
+    assert "ocds.jsonl" in result.output and "line" in result.output
+    assert invoke("run", "--data", str(data), "--out", str(tmp_path / "o")).exit_code == 2
+
+
+def test_ocds_rules_run_on_the_generated_releases(data, tmp_path, small_data):
+    shutil.copy(small_data.ocds_file, data / "ocds.jsonl")
+    out = tmp_path / "o"
+    result = invoke("run", "--data", str(data), "--out", str(out), "--rules", "INK")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["ocds"]["releases"] > 0 and len(manifest["ocds"]["sha256"]) == 64
+    assert {r["status"] for r in manifest["rules"]} == {"ok"}

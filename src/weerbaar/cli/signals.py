@@ -19,7 +19,14 @@ from weerbaar.signals.inputs import InputError, load_inputs
 from weerbaar.signals.io import write_run
 from weerbaar.signals.pseudonym import PseudonymKeyError, resolve_key
 from weerbaar.signals.registry import RuleLoadError, RuleRegistry, builtin_registry
-from weerbaar.signals.service import RuleOutcome, RunOptions, parse_overrides, run_signals
+from weerbaar.signals.service import (
+    RuleOutcome,
+    RunOptions,
+    find_ocds,
+    load_ocds_file,
+    parse_overrides,
+    run_signals,
+)
 
 app = typer.Typer(
     help="Signalen: rode-vlagregels op eigen gegevens / red-flag rules on the municipality's data.",
@@ -76,6 +83,10 @@ def rules_command(
 DataDir = Annotated[
     Path, typer.Option("--data", help="Map met payments/creditors/... (CSV, XLSX, Parquet).")
 ]
+OcdsFile = Annotated[
+    Path | None,
+    typer.Option("--ocds", help="OCDS compiled releases (JSON lines); default DATA/ocds.jsonl."),
+]
 Skip = Annotated[
     list[str] | None, typer.Option("--skip", help="Sla deze dataset over / skip this dataset.")
 ]
@@ -91,14 +102,20 @@ def _print_problems(exc: InputError) -> None:
 
 
 @app.command("check")
-def check_command(data: DataDir, skip: Skip = None) -> None:
+def check_command(data: DataDir, skip: Skip = None, ocds: OcdsFile = None) -> None:
     """Controleer invoerbestanden / validate input files (exit 2 on problems)."""
     import duckdb
 
     if not data.is_dir():
         raise _fail(f"{data}: no such directory")
+    ocds_file = ocds or find_ocds(data)
     try:
         report = load_inputs(duckdb.connect(), data, skip or [], check_only=True)
+        loaded = (
+            load_ocds_file(duckdb.connect(), ocds_file)
+            if ocds_file and "ocds" not in (skip or [])
+            else None
+        )
     except InputError as exc:
         _print_problems(exc)
         raise typer.Exit(EXIT_BAD_INPUT) from exc
@@ -109,6 +126,9 @@ def check_command(data: DataDir, skip: Skip = None) -> None:
         table.add_row(name, item.path.name, f"{item.rows:,}".replace(",", "."), item.sha256[:16])
     for name in report.missing:
         table.add_row(name, "[dim]ontbreekt / missing[/]", "-", "-")
+    if loaded and "releases" in loaded:
+        rows = f"{loaded['releases']:,}".replace(",", ".")
+        table.add_row("ocds", Path(loaded["file"]).name, rows, loaded["sha256"][:16])
     console.print(table)
     console.print("[green]Invoer in orde / inputs OK[/]")
 
@@ -134,13 +154,7 @@ def _summary(outcomes: list[RuleOutcome]) -> Table:
 def run_command(
     data: DataDir,
     out: Annotated[Path, typer.Option("--out", help="Uitvoermap / output directory.")],
-    ocds: Annotated[
-        Path | None,
-        typer.Option(
-            "--ocds",
-            help="OCDS compiled releases (JSON lines); default DATA/ocds.jsonl if present.",
-        ),
-    ] = None,
+    ocds: OcdsFile = None,
     rules: Annotated[
         str | None, typer.Option("--rules", help="Regels, bv. FIN-001,INK / rule ids.")
     ] = None,

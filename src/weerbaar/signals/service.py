@@ -122,7 +122,7 @@ def parse_overrides(items: Iterable[str], registry: RuleRegistry) -> Overrides:
     return overrides
 
 
-def _load_ocds(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
+def load_ocds_file(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     try:
         ocds = importlib.import_module("weerbaar.signals.ocds")
     except ImportError:
@@ -140,6 +140,13 @@ def _load_ocds(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
         "releases": loaded.releases,
         "rows": loaded.rows,
     }
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB for a run; rows need no insertion order (hits are sorted)."""
+    con = duckdb.connect()
+    con.execute("SET preserve_insertion_order = false").fetchall()
+    return con
 
 
 def find_ocds(data_dir: Path) -> Path | None:
@@ -215,10 +222,10 @@ def run_signals(
     run_id = uuid.uuid4().hex
     started = dt.datetime.now(dt.UTC)
     log_event("run_started", run_id=run_id, data=str(options.data_dir), rules=len(rules))
-    con = con or duckdb.connect()
+    con = con or connect()
     report = load_inputs(con, options.data_dir, options.skip, key=options.key)
     ocds_file = options.ocds or find_ocds(options.data_dir)
-    ocds = _load_ocds(con, ocds_file) if ocds_file and "ocds" not in options.skip else None
+    ocds = load_ocds_file(con, ocds_file) if ocds_file and "ocds" not in options.skip else None
     log_event("inputs_loaded", datasets=",".join(report.datasets), persons=report.persons)
     tables = _tables(con)
     outcomes = []
