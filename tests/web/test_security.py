@@ -27,6 +27,7 @@ def test_security_headers_and_csp_on_every_page(world: World) -> None:
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
 
 
 def test_login_page_has_no_inline_script_or_style(world: World) -> None:
@@ -80,7 +81,9 @@ def test_coordinator_must_enter_a_totp_code_before_anything_else(
     assert response["Location"].startswith(reverse("accounts:two_factor"))
     audit = reverse("audit:event_list", args=[world.code("a")])
     assert client.get(audit)["Location"] == reverse("accounts:two_factor")
-    assert client.get(reverse("accounts:home"), follow=False).status_code == 200
+    assert client.get(reverse("accounts:home"))["Location"] == reverse("accounts:two_factor")
+    password_change = client.get(reverse("accounts:password_change"))
+    assert password_change["Location"] == reverse("accounts:two_factor")
     wrong = client.post(reverse("accounts:two_factor"), {"token": "000000"})
     assert wrong.status_code == 200 and client.get(audit).status_code == 302
     device = TOTPDevice.objects.get(user=world.user("a", Role.COORDINATOR))

@@ -10,9 +10,10 @@ from django.shortcuts import redirect
 
 from weerbaar.web.tenancy.access import is_two_factor_satisfied
 
-# Paths an unverified user may still reach: the two-factor pages themselves, logout,
-# the language switch and static files.
-EXEMPT_PREFIXES = ("/account/", "/i18n/", "/static/")
+# Paths an unverified user may still reach: the two-factor pages themselves, login, logout,
+# the language switch and static files. Not the password change: someone who knows only the
+# password must not be able to change it.
+EXEMPT_PREFIXES = ("/account/login/", "/account/logout/", "/account/2fa/", "/i18n/", "/static/")
 
 
 class TwoFactorRequiredMiddleware:
