@@ -234,3 +234,13 @@ def test_municipality_outside_the_reference_data_still_works(world: Any, client_
     assert "GM9990" in html
     response = client.get("/gemeente/GM9990/scans/sjabloon.xlsx")
     assert response.status_code == 302
+
+
+def test_scan_pages_use_the_framework_version_the_scan_was_started_on() -> None:
+    from weerbaar.knowledge import UnknownVersionError
+    from weerbaar.web.knowledgebase.framework import framework_for
+
+    current = framework()
+    assert framework_for(f"{current.info.version}+0123456789ab") is current
+    with pytest.raises(UnknownVersionError):
+        framework_for("99.0.0+0123456789ab")

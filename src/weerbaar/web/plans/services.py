@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from weerbaar.measures import Plan as CorePlan
 from weerbaar.measures import PlanProblem, PlanRequest, make_plan, plan_to_json, problem_from_scan
-from weerbaar.web.knowledgebase.framework import framework
+from weerbaar.web.knowledgebase.framework import framework_for
 from weerbaar.web.plans.models import Action, ActionStatus, Plan
 from weerbaar.web.results.services import score
 from weerbaar.web.scans.models import Scan
@@ -23,7 +23,7 @@ from weerbaar.web.scans.models import Scan
 
 def problem_for(scan: Scan) -> PlanProblem:
     """The plan problem of a scan: its gaps and the measures that address them (core)."""
-    return problem_from_scan(score(scan), framework())
+    return problem_from_scan(score(scan), framework_for(scan.framework_version))
 
 
 def request_from_params(params: dict[str, Any]) -> PlanRequest:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from weerbaar.knowledge.models import Question, Text
-from weerbaar.web.knowledgebase.framework import GENERAL, framework, question_parts
+from weerbaar.knowledge.models import Framework, Question, Text
+from weerbaar.web.knowledgebase.framework import GENERAL, framework, framework_for, question_parts
 from weerbaar.web.scans.models import Answer, Respondent, Scan
 
 DONT_KNOW = "weet-niet"
@@ -42,8 +42,8 @@ class QuestionView:
         return f"q-{self.question.id}"
 
 
-def levels_for(question: Question) -> list[Level]:
-    scale = framework().scales[question.scale]
+def levels_for(question: Question, fw: Framework | None = None) -> list[Level]:
+    scale = (fw or framework()).scales[question.scale]
     anchors = question.anchors or []
     return [
         Level(
@@ -57,7 +57,7 @@ def levels_for(question: Question) -> list[Level]:
 
 def parts_for(scan: Scan, respondent: Respondent | None) -> dict[str, list[Question]]:
     """The parts (processes + general) this respondent (or the consensus) answers."""
-    parts = question_parts(scan.municipality_id)
+    parts = question_parts(scan.municipality_id, framework_for(scan.framework_version))
     if respondent is None:
         return parts
     return {part: qs for part, qs in parts.items() if part in respondent.processes}
@@ -72,8 +72,9 @@ def question_views(
             scan=scan, respondent=respondent, question_id__in=[q.id for q in questions]
         )
     }
+    fw = framework_for(scan.framework_version)
     return [
-        QuestionView(question=q, number=i, levels=levels_for(q), answer=stored.get(q.id))
+        QuestionView(question=q, number=i, levels=levels_for(q, fw), answer=stored.get(q.id))
         for i, q in enumerate(questions, start=1)
     ]
 

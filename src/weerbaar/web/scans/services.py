@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from weerbaar.scan import models as core
-from weerbaar.web.knowledgebase.framework import GENERAL, framework, part_of
+from weerbaar.web.knowledgebase.framework import GENERAL, framework_for, part_of
 from weerbaar.web.scans.models import Answer, Respondent, Scan, ScanMode
 
 
@@ -79,7 +79,7 @@ def import_scan(municipality: object, core_scan: core.Scan, user: object = None)
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     by_token: dict[str, Respondent] = {}
-    all_parts = [*framework().processes, GENERAL]
+    all_parts = [*framework_for(core_scan.framework_version).processes, GENERAL]
     for token in core_scan.respondents:
         respondent = Respondent(scan=scan, label=token, processes=all_parts)
         respondent.issue_token()
@@ -109,7 +109,7 @@ class AnswerInput:
 
 def check_answer(scan: Scan, respondent: Respondent | None, given: AnswerInput) -> None:
     """Raise :class:`AnswerError` when the answer does not fit (question, scale, assignment)."""
-    fw = framework()
+    fw = framework_for(scan.framework_version)
     question = fw.questions.get(given.question_id)
     if question is None:
         raise AnswerError(f"onbekende vraag {given.question_id!r}")
