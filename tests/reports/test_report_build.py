@@ -86,7 +86,8 @@ def test_english_report_is_in_english(report_en: Report, report_nl: Report) -> N
     assert report_en.title.startswith("Management report")
     assert "18 March 2026" in report_en.summary.paragraphs[0]
     assert report_en.processes[0].name != report_nl.processes[0].name
-    assert [m.id for m in report_en.plan.measures] == [m.id for m in report_nl.plan.measures]  # type: ignore[union-attr]
+    assert report_en.plan is not None and report_nl.plan is not None
+    assert [m.id for m in report_en.plan.measures] == [m.id for m in report_nl.plan.measures]
 
 
 def test_without_plan_or_previous_the_sections_are_absent(scan_2026: Scan) -> None:
