@@ -245,3 +245,14 @@ def test_a_workshop_answer_is_stored_and_audited(
     assert AuditEvent.objects.filter(action="answer_changed").exists()
     listed = client.get(url).json()
     assert any(item["question_id"] == answer.question_id and item["value"] == 0 for item in listed)
+
+
+def test_plan_inputs_the_core_rejects_are_a_400_not_a_crash(
+    world: Any, api_token: Any, scored_scan_a: Scan
+) -> None:
+    base = f"{V1}/municipalities/{world.code('a')}/plans/"
+    coordinator = token_client(api_token(world.user("a", Role.COORDINATOR)))
+    body = {"scan": scored_scan_a.pk, "hours": 100, "budget_eur": 5000, "min_theme": {"x": 1}}
+    response = coordinator.post(base, body, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert "plan" in response.json()

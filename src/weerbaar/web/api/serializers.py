@@ -121,6 +121,11 @@ class PlanRequestSerializer(serializers.Serializer):
     )
     mandatory = serializers.ListField(child=serializers.CharField(), default=list)
     excluded = serializers.ListField(child=serializers.CharField(), default=list)
+    min_theme = serializers.DictField(
+        child=serializers.IntegerField(min_value=0),
+        default=dict,
+        help_text='minimum number of measures per theme, e.g. {"kennis": 1}',
+    )
 
 
 def roles_of(memberships: list[Membership]) -> dict[str, str]:

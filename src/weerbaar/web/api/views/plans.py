@@ -9,6 +9,7 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
+from pydantic import ValidationError as PydanticError
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -46,7 +47,7 @@ class PlanList(MunicipalityScopedMixin, generics.ListAPIView):
         scan = get_object_or_404(Scan, pk=params.pop("scan"), municipality_id=code)
         try:
             plan = services.create_plan(scan, params, request.user)
-        except (PlanInfeasible, UnknownMeasure, NotScorable) as error:
+        except (PlanInfeasible, UnknownMeasure, NotScorable, PydanticError) as error:
             raise ValidationError({"plan": str(error)}) from error
         log_event(request, "plan_created", plan, details={"feasible": plan.feasible})
         return Response(PlanSerializer(plan).data, status=status.HTTP_201_CREATED)
