@@ -196,3 +196,31 @@ def test_two_files_for_one_dataset(tmp_path):
     write_payments(tmp_path, rows({}))
     (tmp_path / "payments.xlsx").write_bytes(b"")
     assert "more than one file" in problems_of(tmp_path)[0]
+
+
+def test_windows_1252_csv_from_excel_is_read(tmp_path):
+    text = "payment_id;payment_date;amount_eur;creditor_id;iban;invoice_number;invoice_date;"
+    text += "description;cost_centre;entered_by;approved_by\r\n"
+    text += "P1;01-03-2024;€ 1.234,56;C1;NL91ABNA0417164300;F1;20-02-2024;Café;KP1;a;b\r\n"
+    (tmp_path / "payments.csv").write_bytes(text.encode("cp1252"))
+    con = duckdb.connect()
+    load_inputs(con, tmp_path)
+    assert con.execute("SELECT amount_eur, description FROM payments").fetchall() == [
+        (Decimal("1234.56"), "Café")
+    ]
+
+
+def test_xlsx_float_amounts_and_dates(tmp_path):
+    import datetime as dt
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    values = {**ROW, "amount_eur": 0.1 + 1234.46, "payment_date": dt.datetime(2024, 3, 1)}
+    sheet.append([values[name] for name in HEADER])
+    workbook.save(tmp_path / "payments.xlsx")
+    con = duckdb.connect()
+    load_inputs(con, tmp_path)
+    assert con.execute("SELECT amount_eur, payment_date FROM payments").fetchall() == [
+        (Decimal("1234.56"), dt.date(2024, 3, 1))
+    ]

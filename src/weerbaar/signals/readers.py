@@ -7,7 +7,10 @@ Typing and checking happen in :mod:`weerbaar.signals.inputs`.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import shutil
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -35,8 +38,35 @@ def sniff_delimiter(path: Path) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
+def is_utf8(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
+        try:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
 def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
-    delimiter = sniff_delimiter(path)
+    """CSV as text; a file that is not UTF-8 is read as Windows-1252 (Excel's Dutch default)."""
+    if is_utf8(path):
+        _read_utf8_csv(con, path, path, table)
+        return
+    with tempfile.TemporaryDirectory() as directory:
+        copy = Path(directory) / path.name
+        with (
+            path.open("r", encoding="cp1252", errors="replace", newline="") as source,
+            copy.open("w", encoding="utf-8", newline="") as target,
+        ):
+            shutil.copyfileobj(source, target)
+        _read_utf8_csv(con, copy, path, table)
+
+
+def _read_utf8_csv(con: duckdb.DuckDBPyConnection, path: Path, original: Path, table: str) -> None:
+    delimiter = sniff_delimiter(original)
     source = (
         f"read_csv({_quote(str(path))}, delim={_quote(delimiter)}, header=true, all_varchar=true, "
         "quote='\"', escape='\"', strict_mode=true, null_padding=false, parallel=false)"
@@ -54,8 +84,9 @@ def _cell(value: object) -> str | None:
         return value.isoformat(sep=" ") if value.time() != dt.time(0) else value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        # Excel stores 1234.56 as a binary float (1234.5599999999999); six decimals are plenty.
+        return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
     text = str(value)
     return text if text.strip() else None
 
