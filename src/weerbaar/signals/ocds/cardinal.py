@@ -20,6 +20,7 @@ from weerbaar.signals.models import Hit
 from weerbaar.signals.ocds.io import load_ocds
 from weerbaar.signals.ocds.settings import RULE_IDS, CardinalSettings, load_settings
 from weerbaar.signals.registry import RuleRegistry, builtin_registry
+from weerbaar.signals.sql import render_sql
 
 CODES: dict[str, str] = {rule_id: code for code, rule_id in RULE_IDS.items()}
 GROUPS = {
@@ -60,11 +61,59 @@ def run_file(
     con = duckdb.connect()
     try:
         load_ocds(con, path, settings)
+        registry = registry or builtin_registry()
         result = to_cardinal(run_indicators(con, settings, registry), meta=True, maps=True)
         result["Maps"].update(organisation_maps(con, settings))
+        meta = fence_meta(con, settings, registry)
+        if meta:
+            result["Meta"] = meta
         return result
     finally:
         con.close()
+
+
+FENCE_CODES = ("R024", "R025", "R038", "R048", "R058")
+# The fence columns each rule reports, in Cardinal's Meta order.
+_FENCES = {
+    "R024": ("q1", "q3", "lower_fence"),
+    "R025": ("q1", "q3", "upper_fence", "lower_fence"),
+    "R038": ("q1", "q3", "upper_fence"),
+    "R048": ("q1", "q3", "upper_fence"),
+    "R058": ("q1", "q3", "upper_fence"),
+}
+
+
+def fence_meta(
+    con: duckdb.DuckDBPyConnection, settings: CardinalSettings, registry: RuleRegistry
+) -> dict[str, dict[str, float | None]]:
+    """Cardinal's ``Meta`` for every enabled fence indicator, also when nothing is flagged.
+
+    Runs each rule with ``all_rows`` (every scored entity, whatever its value) and reads the
+    fences of one row per group; an indicator without any scored entity gets nulls, as
+    Cardinal prints NaN quartiles (R038 then has no entry for that group, as in Cardinal).
+    """
+    meta: dict[str, dict[str, float | None]] = {}
+    parameters = settings.rule_parameters()
+    for code in FENCE_CODES:
+        rule_id = RULE_IDS[code]
+        if rule_id not in parameters:
+            continue
+        rule = registry.get(rule_id)
+        params = {**rule.defaults(), **parameters[rule_id], "all_rows": True}
+        sql = render_sql(rule.sql, params)
+        group = "entity_type" if code == "R038" else "NULL"
+        names = _FENCES[code]
+        query = f"SELECT DISTINCT {group}, {', '.join(names)} FROM ({sql}) AS scored"
+        rows = con.execute(query).fetchall()
+        if not rows and code != "R038":
+            meta[code] = dict.fromkeys(names)
+        for kind, *values in rows:
+            prefix = f"{GROUPS[kind]}_" if code == "R038" else ""
+            entry = meta.setdefault(code, {})
+            for name, value in zip(names, values, strict=True):
+                if value is not None:
+                    entry[prefix + name] = round(float(value), 4)
+    return meta
 
 
 def organisation_maps(

@@ -7,6 +7,7 @@
 -- quartiles over all ratios), or below a fixed threshold; skipped when Q1 or the fence is not
 -- positive (most processes have no difference). Procedures listed as no-price-comparison (or not
 -- listed as price-comparison, when that list is set) are left out.
+-- With `all_rows` every scored entity is returned with its value and fences (calibration).
 WITH comparable AS (
   SELECT p.process_id
   FROM ocds_processes AS p
@@ -96,7 +97,7 @@ flagged AS (
   SELECT r.*, f.*
   FROM ratios AS r
   CROSS JOIN fence AS f
-  WHERE f.guard > 0 AND f.lower_fence > 0 AND r.value <= f.lower_fence
+  WHERE {{ all_rows }} OR (f.guard > 0 AND f.lower_fence > 0 AND r.value <= f.lower_fence)
 ),
 runner_up AS (
   SELECT v.process_id, min(v.bid_index) AS bid_index

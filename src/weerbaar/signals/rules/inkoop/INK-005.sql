@@ -4,6 +4,7 @@
 -- to a single supplier and no non-final award. Flagged when the ratio is at or above the upper
 -- fence Q3 + 1.5 IQR (Hyndman-Fan type 8 quartiles over all ratios), or a fixed threshold;
 -- skipped when the fence is not positive. The winner is the flagged tenderer.
+-- With `all_rows` every scored entity is returned with its value and fences (calibration).
 WITH comparable AS (
   SELECT p.process_id
   FROM ocds_processes AS p
@@ -92,7 +93,7 @@ flagged AS (
   SELECT r.*, f.*
   FROM ratios AS r
   CROSS JOIN fence AS f
-  WHERE f.upper_fence > 0 AND r.value >= f.upper_fence
+  WHERE {{ all_rows }} OR (f.upper_fence > 0 AND r.value >= f.upper_fence)
 ),
 runner_up AS (
   SELECT v.process_id, min(v.bid_index) AS bid_index

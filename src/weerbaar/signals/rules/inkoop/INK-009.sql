@@ -5,6 +5,7 @@
 -- count) and tenderers with fewer than `minimum_submitted_bids` are left out. Flagged when the
 -- ratio is at or above the upper fence Q3 + 1.5 IQR of its group (Hyndman-Fan type 8), or a
 -- fixed threshold; a group is skipped when its fence is not positive.
+-- With `all_rows` every scored entity is returned with its value and fences (calibration).
 WITH submitted AS (
   SELECT DISTINCT b.process_id, b.bid_index, b.status = 'disqualified' AS disqualified
   FROM ocds_bids AS b
@@ -85,7 +86,7 @@ flagged AS (
          r.processes
   FROM ratios AS r
   JOIN fences AS f ON f.grp = r.grp
-  WHERE f.upper_fence > 0 AND r.value >= f.upper_fence
+  WHERE {{ all_rows }} OR (f.upper_fence > 0 AND r.value >= f.upper_fence)
 ),
 evidence AS (
   SELECT 'buyer' AS grp, p.buyer_id AS entity_id, p.ocid

@@ -4,6 +4,7 @@
 -- number of such processes is at or above the `percentile` of all tenderers' counts and its win
 -- ratio is at or below the lower fence Q1 - 1.5 IQR (or a fixed threshold); Hyndman-Fan type 8
 -- quantiles. Skipped when Q1 or the fence is not positive.
+-- With `all_rows` every scored entity is returned with its value and fences (calibration).
 WITH award_state AS (
   SELECT
     a.process_id,
@@ -94,5 +95,7 @@ SELECT
   r.wins
 FROM ratios AS r
 CROSS JOIN fence AS f
-WHERE f.guard > 0 AND f.lower_fence > 0
+WHERE {{ all_rows }} OR (
+  f.guard > 0 AND f.lower_fence > 0
   AND r.processes >= f.upper_fence AND r.value <= f.lower_fence
+)

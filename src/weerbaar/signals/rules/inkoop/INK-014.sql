@@ -3,6 +3,7 @@
 -- characters, e.g. the CPV division) across all its awards. Suppliers seen in fewer than
 -- `minimum_contracting_processes` processes are left out. Flagged when the number is at or above
 -- the upper fence Q3 + 1.5 IQR (Hyndman-Fan type 8), or a fixed threshold.
+-- With `all_rows` every scored entity is returned with its value and fences (calibration).
 WITH supplied AS (
   SELECT a.process_id, a.ocid, a.supplier_id, substr(i.classification_id, 1, {{ digits }}) AS prefix
   FROM ocds_awards AS a
@@ -67,4 +68,4 @@ SELECT
   r.prefixes
 FROM ratios AS r
 CROSS JOIN fence AS f
-WHERE r.value >= f.upper_fence
+WHERE {{ all_rows }} OR r.value >= f.upper_fence
