@@ -155,3 +155,25 @@ def test_log_lines_are_json_with_an_event_name() -> None:
     )
     line = json.loads(JsonFormatter().format(record))
     assert line["event"] == "scan_viewed" and line["scan_id"] == 7 and line["level"] == "info"
+
+
+@pytest.mark.django_db
+def test_weerbaar_serve_prepares_and_hands_the_wsgi_app_to_waitress(
+    settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import waitress
+    from typer.testing import CliRunner
+
+    from weerbaar.cli import app
+    from weerbaar.web.tenancy.models import Municipality
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(
+        waitress, "serve", lambda application, **kw: served.update(kw, app=application)
+    )
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == "0.0.0.0" and served["port"] == 8123 and callable(served["app"])
+    assert Municipality.objects.count() == 342
+    assert any((tmp_path / "static").rglob("*.css"))
