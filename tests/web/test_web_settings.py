@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
 from weerbaar.web.conf.env import REGISTRY, env
 from weerbaar.web.conf.reference import render_settings_reference
@@ -177,3 +179,41 @@ def test_weerbaar_serve_prepares_and_hands_the_wsgi_app_to_waitress(
     assert served["host"] == "0.0.0.0" and served["port"] == 8123 and callable(served["app"])
     assert Municipality.objects.count() == 342
     assert any((tmp_path / "static").rglob("*.css"))
+
+
+_ITEM = st.text(alphabet=st.characters(blacklist_characters=",\x00", blacklist_categories=("Cs",)))
+
+
+@given(
+    items=st.lists(_ITEM.map(str.strip).filter(bool), max_size=6), pad=st.sampled_from(["", " "])
+)
+def test_list_settings_round_trip(items: list[str], pad: str) -> None:
+    import os
+
+    os.environ["WEERBAAR_TEST_LIST"] = f",{pad}".join(items)
+    try:
+        assert env("WEERBAAR_TEST_LIST", help="t", default="", cast=list) == items
+    finally:
+        del os.environ["WEERBAAR_TEST_LIST"]
+        REGISTRY.pop("WEERBAAR_TEST_LIST")
+
+
+@given(
+    raw=st.text(
+        alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+        max_size=8,
+    )
+)
+def test_boolean_settings_accept_only_known_words(raw: str) -> None:
+    import os
+
+    os.environ["WEERBAAR_TEST_BOOL"] = raw
+    try:
+        value = env("WEERBAAR_TEST_BOOL", help="t", default=False, cast=bool)
+        assert raw.strip().lower() in {"1", "true", "yes", "on", "0", "false", "no", "off", ""}
+        assert value is (raw.strip().lower() in {"1", "true", "yes", "on"})
+    except ImproperlyConfigured as error:
+        assert "WEERBAAR_TEST_BOOL" in str(error)
+    finally:
+        del os.environ["WEERBAAR_TEST_BOOL"]
+        REGISTRY.pop("WEERBAAR_TEST_BOOL", None)
