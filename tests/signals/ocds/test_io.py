@@ -122,3 +122,8 @@ def test_wrong_structure_names_line_and_path(con, tmp_path):
     path.write_text(json.dumps({"ocid": "a"}) + "\n" + json.dumps(release) + "\n")
     with pytest.raises(OcdsLoadError, match=r"shape\.jsonl, line 2, awards\[0\]/suppliers: "):
         load_ocds(con, path)
+
+
+def test_connection_is_free_for_relations_after_loading(con, tmp_path):
+    load_ocds(con, write(tmp_path / "r.jsonl", [{"ocid": "a"}]))
+    assert con.sql("SELECT count(*) FROM ocds_processes").fetchall() == [(1,)]

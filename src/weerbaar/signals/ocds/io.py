@@ -58,6 +58,11 @@ class OcdsLoad:
     rows: dict[str, int]
 
 
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    # fetchall, not fetchone: an unfinished result would block the caller's next con.sql().
+    return int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+
+
 def _main_currency(con: duckdb.DuckDBPyConnection, configured: str | None) -> str | None:
     """``currency`` from the settings, else the first currency Cardinal would observe.
 
@@ -74,8 +79,8 @@ def _main_currency(con: duckdb.DuckDBPyConnection, configured: str | None) -> st
           AND b.process_id IN (SELECT process_id FROM ocds_awards WHERE status = 'active')
         ORDER BY b.process_id, b.bid_index LIMIT 1
         """
-    ).fetchone()
-    return None if row is None else str(row[0])
+    ).fetchall()
+    return str(row[0][0]) if row else None
 
 
 # The parts of a release read as objects ({}) or arrays of objects ([{}]); paths as in OCDS.
@@ -153,16 +158,13 @@ def load_ocds(
     create_contracts(con)
     currency = _main_currency(con, settings.currency)
     con.execute("UPDATE ocds_bids SET is_main_currency = coalesce(currency = ?, FALSE)", [currency])
-    releases = con.execute("SELECT count(*) FROM ocds_raw").fetchone()
+    releases = _count(con, "ocds_raw")
     con.execute("DROP VIEW ocds_included")
     con.execute("DROP TABLE ocds_raw")
-    rows = {}
-    for table in TABLES:
-        count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        rows[table] = int(count[0]) if count else 0
+    rows = {table: _count(con, table) for table in TABLES}
     return OcdsLoad(
         path=path,
-        releases=int(releases[0]) if releases else 0,
+        releases=releases,
         included=rows["ocds_processes"],
         main_currency=currency,
         rows=rows,

@@ -16,8 +16,7 @@ ratios AS (
     supplier_id AS entity_id,
     count(DISTINCT process_id) AS processes,
     CAST(count(DISTINCT prefix) AS DOUBLE) AS value,
-    array_sort(array_distinct(list(prefix))) AS prefixes,
-    array_sort(array_distinct(list(ocid))) AS record_ids
+    array_sort(array_distinct(list(prefix))) AS prefixes
   FROM supplied
   GROUP BY supplier_id
   HAVING count(DISTINCT process_id) >= {{ minimum_contracting_processes }}
@@ -55,17 +54,28 @@ fence AS (
     CASE WHEN {{ threshold }} < 0 THEN q3 + (q3 - q1) * 1.5 ELSE {{ threshold }} END
       AS upper_fence
   FROM quartiles
+),
+flagged AS (
+  SELECT r.*, f.q1, f.q3, f.upper_fence
+  FROM ratios AS r
+  CROSS JOIN fence AS f
+  WHERE {{ all_rows }} OR r.value >= f.upper_fence
+),
+records AS (
+  SELECT s.supplier_id, array_sort(array_distinct(list(s.ocid))) AS record_ids
+  FROM supplied AS s
+  JOIN flagged AS f ON f.entity_id = s.supplier_id
+  GROUP BY s.supplier_id
 )
 SELECT
-  r.entity_id,
+  f.entity_id,
   'tenderer' AS entity_type,
   r.record_ids,
-  r.value,
+  f.value,
   f.q1,
   f.q3,
   f.upper_fence,
-  r.processes,
-  r.prefixes
-FROM ratios AS r
-CROSS JOIN fence AS f
-WHERE {{ all_rows }} OR r.value >= f.upper_fence
+  f.processes,
+  f.prefixes
+FROM flagged AS f
+JOIN records AS r ON r.supplier_id = f.entity_id
