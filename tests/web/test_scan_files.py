@@ -162,3 +162,10 @@ def test_one_bad_workbook_among_several_names_its_file_and_imports_nothing(
     assert response.status_code == 400
     assert "r-twee.xlsx: sheet &#x27;inkoop&#x27;, row 4, column E" in html
     assert not Scan.objects.exists()
+
+
+def test_upload_without_a_file_is_a_form_error(world: Any, coordinator: Any) -> None:
+    response = coordinator.post(f"/gemeente/{world.code(SCORED)}/scans/importeren/", {})
+    assert response.status_code == 400
+    assert "foutmeldingen" in response.content.decode()
+    assert not Scan.objects.exists()

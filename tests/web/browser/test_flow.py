@@ -167,3 +167,29 @@ def test_respondent_link_on_a_phone(
     page.locator("[data-save-state]").first.filter(has_text="Opgeslagen").wait_for()
     assert Answer.objects.filter(scan=scan, respondent__isnull=False).count() == 1
     context.close()
+
+
+def test_survey_invitation_and_upload_pages(
+    page: Any, live_server: Any, world: Any, password: str, assert_accessible: Any
+) -> None:
+    base, code = live_server.url, world.code(KEY)
+    log_in(page, base, world.user(KEY, "coordinator"), password)
+    page.goto(f"{base}/gemeente/{code}/scans/nieuw/")
+    page.fill("#id_title", "Enquête 2026")
+    page.check("input[name=mode][value=survey]")
+    page.get_by_role("button", name="Scan starten").click()
+    page.wait_for_url(re.compile(r"/respondenten/$"))
+    assert_accessible(page)
+    page.fill("#id_label", "Burgerzaken 1")
+    page.get_by_label(re.compile("reisdocumenten")).check()
+    page.get_by_role("button", name="Link maken").click()
+    link = page.locator("#nieuwe-link").input_value()
+    assert re.search(r"/s/[A-Za-z0-9_-]{40,}/$", link)
+    assert_accessible(page)
+    page.goto(f"{base}/gemeente/{code}/actieplannen/")
+    assert_accessible(page)
+    page.goto(f"{base}/gemeente/{code}/scans/importeren/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Inlezen").click()
+    page.wait_for_selector("#foutmeldingen")
+    assert_accessible(page)

@@ -45,7 +45,7 @@ def create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             request, _("De scan laat geen zwakke plekken zien waar maatregelen bij horen.")
         )
         return redirect("results:dashboard", code, scan.pk)
-    form = PlanForm(request.POST or None, problem=problem)
+    form = PlanForm(request.POST if request.method == "POST" else None, problem=problem)
     infeasible = ""
     if request.method == "POST" and form.is_valid():
         try:

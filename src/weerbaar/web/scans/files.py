@@ -44,7 +44,9 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        items = data if isinstance(data, list | tuple) else [data]
+        items = list(data) if isinstance(data, list | tuple) else [data]
+        if not items:
+            items = [None]  # nothing chosen: the single-file check reports "required"
         return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
@@ -120,7 +122,8 @@ def read_uploads(uploads: list[Any], municipality_code: str) -> CoreScan:
 @municipality_role_required("coordinator")
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, code: str) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     problems: list[object] = []
     if request.method == "POST" and form.is_valid():
         try:

@@ -37,7 +37,7 @@ def invite(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     scan = scan_for(request, pk)
     if scan.mode != ScanMode.SURVEY:
         raise Http404("Alleen een vragenlijst heeft respondenten")
-    form = RespondentForm(request.POST or None)
+    form = RespondentForm(request.POST if request.method == "POST" else None)
     link = ""
     if request.method == "POST" and form.is_valid():
         respondent = form.save(commit=False)

@@ -53,7 +53,7 @@ def index(request: HttpRequest, code: str) -> HttpResponse:
 @municipality_role_required("coordinator")
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, code: str) -> HttpResponse:
-    form = ScanForm(request.POST or None)
+    form = ScanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         scan = form.save(commit=False)
         scan.municipality = request.municipality  # type: ignore[attr-defined]
