@@ -47,10 +47,12 @@ def report_command(
         )
         written = write_report(report, output_format.value, out)
     except ReportError as exc:
-        errors.print(f"Fout / error: {exc}", markup=False, highlight=False)
+        errors.print(f"Fout / error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     except OSError as exc:
-        errors.print(f"Fout / error: {out}: {exc.strerror}", markup=False, highlight=False)
+        errors.print(
+            f"Fout / error: {out}: {exc.strerror}", markup=False, highlight=False, soft_wrap=True
+        )
         raise typer.Exit(1) from exc
     console.print(f"Rapport geschreven naar / report written to {written}", markup=False)
 

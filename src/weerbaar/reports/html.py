@@ -2,36 +2,22 @@
 
 The HTML is self-contained (styles inline, charts as inline SVG, no script), so the file can be
 mailed or archived. It uses the NL Design System (Utrecht) CSS that the web app vendors, read by
-path when it is there; the core never imports Django. :func:`stylesheet_paths` names the files
-for the PDF renderer, which hands them to WeasyPrint instead of inlining them.
+path when it is there (:mod:`weerbaar.reports.styles`); the core never imports Django.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from weerbaar.reports import labels
 from weerbaar.reports.models import Report
+from weerbaar.reports.styles import TEMPLATES, report_css
 
-HERE = Path(__file__).parent
-TEMPLATES = HERE / "templates"
 WEAK_LISTED = 5
 """Weak answers listed per process page; the XLSX has them all."""
-PRINT_CSS = HERE / "static" / "report.css"
-VENDOR = HERE.parent / "web" / "static" / "vendor"
-VENDOR_CSS = (
-    VENDOR / "nl-design-system" / "voorbeeld-theme.css",
-    VENDOR / "utrecht" / "component-library.css",
-)
-
-
-def stylesheet_paths() -> list[Path]:
-    """The theme and component CSS of the web app (those present), then the print stylesheet."""
-    return [path for path in VENDOR_CSS if path.is_file()] + [PRINT_CSS]
 
 
 def css_string(text: str) -> Markup:
@@ -62,7 +48,7 @@ def environment() -> Environment:
 def render_html(report: Report, *, inline_css: bool = True) -> str:
     """The report as one HTML document; ``inline_css=False`` leaves the stylesheets out."""
     lang = report.meta.lang
-    styles = [p.read_text(encoding="utf-8") for p in stylesheet_paths()] if inline_css else []
+    styles = list(report_css()) if inline_css else []
 
     def t(key: str, **values: object) -> str:
         return labels.label(key, lang, **values)

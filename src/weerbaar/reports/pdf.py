@@ -7,17 +7,27 @@ framework version and "page n of N" in its margin boxes (``@page`` rules in the 
 from __future__ import annotations
 
 import logging
+from functools import cache
 from typing import Any
 
-from weerbaar.reports.html import render_html, stylesheet_paths
+from weerbaar.reports.html import render_html
 from weerbaar.reports.models import Report
+from weerbaar.reports.styles import report_css
+
+
+@cache
+def _stylesheets() -> tuple[Any, ...]:
+    """The parsed stylesheets, once per process (WeasyPrint stylesheets can be reused)."""
+    from weasyprint import CSS
+
+    return tuple(CSS(string=text) for text in report_css())
 
 
 def render_document(report: Report) -> Any:
     """The laid-out WeasyPrint document (pages and boxes), e.g. to inspect the layout."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
-    stylesheets = [CSS(filename=str(path)) for path in stylesheet_paths()]
+    stylesheets = list(_stylesheets())
     html = render_html(report, inline_css=False)
     weasy_log = logging.getLogger("weasyprint")
     level = weasy_log.level
