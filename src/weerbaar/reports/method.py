@@ -76,9 +76,11 @@ def method_paragraphs(meta: ReportMeta, framework_title: str, has_plan: bool) ->
         pick(
             lang,
             "Respondenten worden in dit rapport nooit genoemd; het noemt alleen aantallen. "
-            "De uitkomsten gaan over processen en omstandigheden, niet over personen.",
+            "De uitkomsten gaan over processen en omstandigheden, niet over personen. De "
+            "volledige methode staat in de documentatie van weerbaar (docs/method.md).",
             "Respondents are never named in this report; it gives counts only. The results "
-            "are about processes and circumstances, not about people.",
+            "are about processes and circumstances, not about people. The full method is in "
+            "weerbaar's documentation (docs/method.md).",
         )
     )
     return out
