@@ -166,6 +166,16 @@ def test_respondent_link_on_a_phone(
     page.locator("fieldset[data-question] input[type=radio]").first.check()
     page.locator("[data-save-state]").first.filter(has_text="Opgeslagen").wait_for()
     assert Answer.objects.filter(scan=scan, respondent__isnull=False).count() == 1
+    # A note typed just before leaving the page is still stored (sent as the page hides).
+    first = page.locator("fieldset[data-question]").first
+    first.locator("summary").click()
+    first.locator("textarea").fill("Vier-ogen alleen bij grote bedragen")
+    page.goto(f"{live_server.url}/kennisbank/")
+    for _ in range(50):
+        if Answer.objects.filter(note="Vier-ogen alleen bij grote bedragen").exists():
+            break
+        page.wait_for_timeout(100)
+    assert Answer.objects.filter(scan=scan, note="Vier-ogen alleen bij grote bedragen").exists()
     context.close()
 
 
