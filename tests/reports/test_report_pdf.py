@@ -125,3 +125,28 @@ def test_committed_example_png_matches_a_fresh_rendering(pdf_file: Path, tmp_pat
     assert fresh.size == committed.size == (497, 702)  # A4 at 60 dpi
     difference = ImageStat.Stat(ImageChops.difference(fresh, committed)).mean[0]
     assert difference < 2.0, f"page 1 differs from docs/report-example.png by {difference:.2f}"
+
+
+def test_english_survey_report_without_plan(scan_2025: Any, tmp_path: Path) -> None:
+    """Another scan (a survey), another language, no plan: marked, laid out, no names."""
+    from conftest import GENERATED
+
+    from weerbaar.reports import build_report
+    from weerbaar.reports.pdf import render_document
+
+    tool = require_tool("pdftotext")
+    report = build_report(scan_2025, lang="en", generated=GENERATED)
+    document = render_document(report)
+    assert overflows(document) == []
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(document.write_pdf())
+    text = subprocess.run([tool, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) == len(document.pages)
+    for number, page in enumerate(pages, start=1):
+        assert "CONFIDENTIAL" in page and f"Page {number} of {len(pages)}" in _flat(page)
+    flat = _flat(text)
+    assert f"with a questionnaire for {len(scan_2025.respondents)} staff" in flat
+    assert "There is no action plan for this scan yet" in flat
+    for token in scan_2025.respondents:
+        assert token not in text
