@@ -244,3 +244,22 @@ def test_scan_pages_use_the_framework_version_the_scan_was_started_on() -> None:
     assert framework_for(f"{current.info.version}+0123456789ab") is current
     with pytest.raises(UnknownVersionError):
         framework_for("99.0.0+0123456789ab")
+
+
+def test_views_and_changes_are_audited(
+    world: Any, scan: Scan, coordinator: Any, viewer: Any
+) -> None:
+    from weerbaar.web.audit.models import AuditEvent
+
+    coordinator_name = world.user(SCORED, "coordinator").username
+    viewer_name = world.user(SCORED, "viewer").username
+    question = first_question(scan)
+    coordinator.post(scan_url(scan, "antwoord/"), {"question_id": question.id, "value": "1"})
+    viewer.get(scan_url(scan))
+    viewer.get(scan_url(scan, "resultaten/"))
+    events = AuditEvent.objects.filter(object_id=str(scan.pk))
+    actions = set(events.values_list("action", "actor"))
+    assert ("answer_changed", coordinator_name) in actions
+    assert ("scan_viewed", viewer_name) in actions
+    assert ("results_viewed", viewer_name) in actions
+    assert set(events.values_list("municipality_id", flat=True)) == {scan.municipality_id}
