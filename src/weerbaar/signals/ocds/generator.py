@@ -16,7 +16,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from weerbaar.signals.ocds.plants import plant_organisation_rules, plant_tender_rules
+from weerbaar.signals.ocds.plants import (
+    plant_frequent_loser,
+    plant_organisation_rules,
+    plant_tender_rules,
+)
 from weerbaar.signals.ocds.world import Builder, Label, Release, Synthetic
 
 __all__ = ["Label", "Synthetic", "generate", "write_labels", "write_releases", "write_synthetic"]
@@ -26,9 +30,8 @@ def generate(n: int, seed: int = 0) -> Synthetic:
     """``n`` ordinary tenders of Gemeente Voorbeeld plus planted anomalies, with their labels.
 
     Labels name, per INK rule, the entity the rule must flag: the ``ocid`` for process-level rules
-    (INK-001..008, 010..012) and the tenderer id for INK-009 (R038) and INK-014 (R048). INK-013
-    (R025) has no planted case: its fence is only positive when win ratios are tightly spread,
-    which realistic data are not. Releases are shuffled so planted ones are not at the end.
+    (INK-001..008, 010..012) and the tenderer id for INK-009 (R038), INK-013 (R025) and INK-014
+    (R048). Releases are shuffled so planted ones are not at the end.
     """
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
@@ -37,6 +40,7 @@ def generate(n: int, seed: int = 0) -> Synthetic:
     out.releases.extend(builder.tender() for _ in range(n))
     plant_tender_rules(builder, out)
     plant_organisation_rules(builder, out)
+    plant_frequent_loser(builder, out)
     builder.rnd.shuffle(out.releases)
     return out
 

@@ -113,9 +113,9 @@ def plant_organisation_rules(b: Builder, out: Synthetic) -> None:
         records.append(r["ocid"])
     out.label("INK-009", "tenderer", rejected, *records)
 
-    # INK-014 needs peers with >= 20 awarded tenders (the R048 default) for a fence: eight
-    # ordinary firms win 20 more tenders each in their own one or two divisions.
-    for firm, _ in b.firms[:8]:
+    # INK-014 needs peers with >= 20 awarded tenders (the R048 default) for a fence, and INK-013
+    # needs evenly spread win ratios: every ordinary firm wins 20 more tenders in its divisions.
+    for firm, _ in b.firms:
         out.releases.extend(b.tender(winner=firm) for _ in range(20))
     versatile = "NL-KVK-99200002"  # INK-014: wins 20 tenders in twelve CPV divisions
     b.names[versatile] = "Alleskunner Holding BV"
@@ -126,3 +126,22 @@ def plant_organisation_rules(b: Builder, out: Synthetic) -> None:
         out.releases.append(r)
         records.append(r["ocid"])
     out.label("INK-014", "tenderer", versatile, *records)
+
+
+def plant_frequent_loser(b: Builder, out: Synthetic) -> None:
+    """INK-013 (R025): a tenderer with a valid, always-highest bid in every second ordinary
+    tender, which therefore never wins (ordinary firms win about one tender in four)."""
+    loser = "NL-KVK-99200003"
+    b.names[loser] = "Schijnconcurrent BV"
+    planted = {label.entity_id for label in out.labels if label.entity_type == "ocid"}
+    ordinary = [release for release in out.releases if release["ocid"] not in planted]
+    records = []
+    for release in ordinary[::2]:
+        details = release["bids"]["details"]
+        amount = max(bid["value"]["amount"] for bid in details) * 1.15
+        bid = b.bid(len(details), loser, amount, dt.datetime(2024, 1, 1))
+        bid["date"] = details[0]["date"]
+        details.append(bid)
+        release["tender"]["numberOfTenderers"] += 1
+        records.append(release["ocid"])
+    out.label("INK-013", "tenderer", loser, *records)

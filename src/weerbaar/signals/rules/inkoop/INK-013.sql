@@ -82,20 +82,33 @@ fence AS (
       AS lower_fence,
     CASE WHEN {{ threshold }} < 0 THEN q1 ELSE 1.0 END AS guard
   FROM quartiles
+),
+flagged AS (
+  SELECT r.*, f.q1, f.q3, f.lower_fence, f.upper_fence
+  FROM ratios AS r
+  CROSS JOIN fence AS f
+  WHERE {{ all_rows }} OR (
+    f.guard > 0 AND f.lower_fence > 0
+    AND r.processes >= f.upper_fence AND r.value <= f.lower_fence
+  )
+),
+records AS (
+  SELECT t.tenderer_id, array_sort(array_distinct(list(p.ocid))) AS record_ids
+  FROM participations AS t
+  JOIN flagged AS f ON f.entity_id = t.tenderer_id
+  JOIN ocds_processes AS p ON p.process_id = t.process_id
+  GROUP BY t.tenderer_id
 )
 SELECT
-  r.entity_id,
+  f.entity_id,
   'tenderer' AS entity_type,
-  r.value,
+  r.record_ids,
+  f.value,
   f.q1,
   f.q3,
   f.lower_fence,
   f.upper_fence,
-  r.processes,
-  r.wins
-FROM ratios AS r
-CROSS JOIN fence AS f
-WHERE {{ all_rows }} OR (
-  f.guard > 0 AND f.lower_fence > 0
-  AND r.processes >= f.upper_fence AND r.value <= f.lower_fence
-)
+  f.processes,
+  f.wins
+FROM flagged AS f
+JOIN records AS r ON r.tenderer_id = f.entity_id
