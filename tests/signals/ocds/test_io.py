@@ -127,3 +127,14 @@ def test_wrong_structure_names_line_and_path(con, tmp_path):
 def test_connection_is_free_for_relations_after_loading(con, tmp_path):
     load_ocds(con, write(tmp_path / "r.jsonl", [{"ocid": "a"}]))
     assert con.sql("SELECT count(*) FROM ocds_processes").fetchall() == [(1,)]
+
+
+def test_file_order_survives_a_connection_without_insertion_order(con, tmp_path):
+    con.execute("SET preserve_insertion_order = false")
+    releases = [{"ocid": f"o{i:04d}"} for i in range(3000)]
+    load_ocds(con, write(tmp_path / "r.jsonl", releases))
+    rows = con.execute("SELECT ocid FROM ocds_processes ORDER BY process_id").fetchall()
+    assert [row[0] for row in rows] == [r["ocid"] for r in releases]
+    assert con.execute("SELECT current_setting('preserve_insertion_order')").fetchall() == [
+        (False,)
+    ]

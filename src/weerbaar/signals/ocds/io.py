@@ -145,6 +145,9 @@ def load_ocds(
     settings = settings or CardinalSettings()
     if not path.is_file():
         raise OcdsLoadError(f"{path}: no such file")
+    # process_id must follow the file order ("first observed" currency), whatever the caller set.
+    keep_order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
+    con.execute("SET preserve_insertion_order = true")
     try:
         read_raw(con, path, settings.excluded_procurement_method_details())
     except duckdb.Error as exc:
@@ -152,6 +155,8 @@ def load_ocds(
         if detail.endswith("unreadable"):
             detail = f"{path}: {str(exc).splitlines()[0]}"
         raise OcdsLoadError(detail) from exc
+    finally:
+        con.execute(f"SET preserve_insertion_order = {bool(keep_order[0][0])}")
     create_processes(con)
     create_bids(con)
     create_awards(con)
