@@ -86,3 +86,15 @@ def test_text_that_looks_like_a_formula_stays_text(report_nl: Report) -> None:
     cell = book["Processen"]["A2"]
     assert cell.value == '=HYPERLINK("http://x")'
     assert cell.data_type == "s"
+
+
+def test_disagreements_sheet_counts_levels_without_names(scan_2025: Scan) -> None:
+    report = build_report(scan_2025)
+    assert report.disagreements
+    book = load_workbook(BytesIO(render_xlsx(report)))
+    rows = _rows(book["Verschillen"])
+    assert [row[0] for row in rows[1:]] == [d.question_id for d in report.disagreements]
+    for row, found in zip(rows[1:], report.disagreements, strict=True):
+        assert sum(found.distribution.values()) == len(scan_2025.respondents)
+        assert str(row[5]).count(":") == len(found.distribution)
+    assert any("sterk uiteen" in p for p in report.summary.paragraphs)

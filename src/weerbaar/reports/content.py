@@ -44,6 +44,7 @@ def summary_paragraphs(
     causes: list[str],
     plan: PlanSection | None,
     change: ChangeSection | None,
+    disagreements: int = 0,
 ) -> list[str]:
     """The summary in plain words: what was done, what was found, what will be done."""
     lang = meta.lang
@@ -79,6 +80,16 @@ def summary_paragraphs(
             )
         )
     out.append(_confidence_text(confidence, lang))
+    if disagreements:
+        out.append(
+            pick(
+                lang,
+                f"Bij {disagreements} vragen liepen de antwoorden van de respondenten sterk "
+                "uiteen; dat zijn gesprekken voor een workshop (zie het Excel-bestand).",
+                f"On {disagreements} questions the respondents' answers differed widely; those "
+                "are conversations for a workshop (see the Excel file).",
+            )
+        )
     if plan is not None:
         out.append(_plan_text(plan, lang))
     if change is not None:

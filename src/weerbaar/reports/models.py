@@ -194,6 +194,18 @@ class AnswerRow(_Model):
     weakness: float | None
 
 
+class DisagreementRow(_Model):
+    """A question survey respondents answered far apart: counts per level, never who."""
+
+    question_id: str
+    process: str
+    target: str
+    text: str
+    spread: float = Field(ge=0, le=1)
+    mean_difference: float = Field(ge=0, le=1)
+    distribution: dict[str, int] = Field(description="level (or 'weet niet') -> answers")
+
+
 class Report(_Model):
     meta: ReportMeta
     title: str
@@ -206,3 +218,4 @@ class Report(_Model):
     method: list[str]
     sources: list[SourceItem]
     answers: list[AnswerRow]
+    disagreements: list[DisagreementRow] = Field(default_factory=list)

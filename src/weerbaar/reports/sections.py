@@ -13,6 +13,7 @@ from weerbaar.reports.models import (
     AnswerRow,
     ChangeRow,
     ChangeSection,
+    DisagreementRow,
     Driver,
     EffectRow,
     Heatmap,
@@ -267,6 +268,27 @@ def answer_rows(scan: Scan, result: ScanResult, framework: Framework, lang: str)
                 scale_max=found.scale_max,
                 distribution=dict(sorted(Counter(v for v in given if v is not None).items())),
                 weakness=found.weakness,
+            )
+        )
+    return rows
+
+
+def disagreement_rows(result: ScanResult, framework: Framework, lang: str) -> list[DisagreementRow]:
+    """Questions with widely differing survey answers; the respondent tokens are dropped."""
+    rows = []
+    for found in result.disagreements:
+        counts = Counter("weet niet" if v is None else str(v) for v in found.values.values())
+        rows.append(
+            DisagreementRow(
+                question_id=found.question_id,
+                process=process_name(framework, found.process, lang)
+                if found.process
+                else label("general", lang),
+                target=target_name(framework, found.target, lang),
+                text=question_text(framework, found.question_id, lang),
+                spread=found.spread,
+                mean_difference=found.mean_difference,
+                distribution=dict(sorted(counts.items())),
             )
         )
     return rows

@@ -67,6 +67,7 @@ def build_report(
             sections.main_causes(result, framework, lang),
             plan_part,
             change_part,
+            len(result.disagreements),
         ),
         top=top,
         asks=content.asks(lang, plan is not None),
@@ -86,6 +87,7 @@ def build_report(
         method=method_paragraphs(meta, framework.info.title.get(lang), plan is not None),
         sources=_sources(framework, plan),
         answers=sections.answer_rows(scan, result, framework, lang),
+        disagreements=sections.disagreement_rows(result, framework, lang),
     )
     log.info("report_built", extra={"municipality": meta.municipality, "lang": lang})
     return report

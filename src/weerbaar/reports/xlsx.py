@@ -24,6 +24,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "plan": ("Actieplan", "Action plan"),
     "effect": ("Effect", "Effect"),
     "change": ("Verandering", "Change"),
+    "disagreements": ("Verschillen", "Disagreements"),
     "red_flags": ("Rode vlaggen", "Red flags"),
     "communication": ("Communicatie", "Communication"),
     "sources": ("Bronnen", "Sources"),
@@ -210,6 +211,21 @@ def _other_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]
             [t("process"), t("old"), t("new"), t("delta"), t("causes")],
             [[r.name, r.old, r.new, r.delta, "; ".join(r.causes)] for r in report.change.rows],
         )
+    if report.disagreements:
+        tables["disagreements"] = (
+            [t("question"), t("process"), t("target"), "", "spread", t("distribution")],
+            [
+                [
+                    d.question_id,
+                    d.process,
+                    d.target,
+                    d.text,
+                    d.spread,
+                    ", ".join(f"{k}: {n}" for k, n in d.distribution.items()),
+                ]
+                for d in report.disagreements
+            ],
+        )
     tables["red_flags"] = (
         [t("process"), "id", "", "", t("signal_rules")],
         [
@@ -229,7 +245,7 @@ def _other_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]
     return tables
 
 
-def _distribution(counts: dict[int, int]) -> str:
+def _distribution(counts: dict[int, int] | dict[str, int]) -> str:
     return ", ".join(f"{level}: {n}" for level, n in counts.items())
 
 
