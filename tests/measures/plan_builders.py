@@ -64,7 +64,7 @@ def measure(mid: str, processes: list[str], **extra: object) -> Measure:
 def plan_framework() -> Framework:
     questions = [
         question("ink-a", "inkoop", ["m-bibob", "m-training"]),
-        question("ink-b", "inkoop", ["m-register"]),
+        question("ink-b", "inkoop", ["m-register", "m-specialist"]),
         question("ink-x", "inkoop", ["m-bibob"], kind="exposure"),
         question("brp-a", "brp", ["m-adres"]),
         question("alg-a", None, ["m-training", "m-cultuur"]),
@@ -79,6 +79,14 @@ def plan_framework() -> Framework:
         ),
         measure("m-cultuur", ["inkoop", "brp"], theme="bewustzijn", effort_intro_hours=8),
         measure("m-los", ["toezicht"]),
+        measure(
+            "m-specialist",
+            ["inkoop"],
+            effect="hoog",
+            effort_intro_hours=10,
+            cost_eur=0,
+            small_municipality=False,
+        ),
     ]
     themes = {
         tid: Theme(id=tid, name=T, description=T, sources=SRC)  # type: ignore[arg-type]

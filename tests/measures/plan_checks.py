@@ -46,6 +46,8 @@ def violations(problem: PlanProblem, request: PlanRequest, starts: dict[str, int
             if p not in problem.in_place and (p not in starts or starts[p] > s):
                 out.append(f"{m} before its prerequisite {p}")
     out += [f"{m} excluded" for m in request.excluded if m in starts]
+    if problem.small_profile and not request.allow_unsuited:
+        out += [f"{m} unsuited" for m in starts if not by_id[m].small_municipality]
     out += [f"{m} mandatory" for m in request.mandatory if m not in starts]
     for theme, n in request.min_theme.items():
         if sum(1 for m in starts if by_id[m].theme == theme) < n:
@@ -65,23 +67,36 @@ def end_value(problem: PlanProblem, chosen: set[str]) -> float:
     return total
 
 
-def objective(problem: PlanProblem, starts: dict[str, int], quarters: int) -> float:
-    """The end value of the measures in force, averaged over the quarters of the plan."""
+def in_force_value(problem: PlanProblem, starts: dict[str, int], quarters: int) -> float:
+    """The schedule's value: end value of the measures in force, averaged over the quarters."""
     in_force = [{m for m, s in starts.items() if s <= q} for q in range(1, quarters + 1)]
     return sum(end_value(problem, chosen) for chosen in in_force) / quarters
 
 
-def all_plans(problem: PlanProblem, request: PlanRequest) -> Iterator[dict[str, int]]:
-    ids = [c.id for c in problem.candidates]
-    for combo in itertools.product(range(request.quarters + 1), repeat=len(ids)):
+def all_plans(
+    problem: PlanProblem, request: PlanRequest, ids: list[str] | None = None, start: int = 0
+) -> Iterator[dict[str, int]]:
+    """Every assignment of ``ids`` (default: all candidates) to a quarter, or to none (0)."""
+    ids = [c.id for c in problem.candidates] if ids is None else ids
+    for combo in itertools.product(range(start, request.quarters + 1), repeat=len(ids)):
         yield {m: s for m, s in zip(ids, combo, strict=True) if s}
 
 
 def brute_force(problem: PlanProblem, request: PlanRequest) -> float | None:
-    """The best objective over every assignment of measures to quarters; None if none feasible."""
+    """The best objective (end value of the chosen set) over every feasible assignment of
+    measures to start quarters; None if no assignment is feasible."""
     best = None
     for plan in all_plans(problem, request):
         if not violations(problem, request, plan):
-            value = objective(problem, plan, request.quarters)
+            value = end_value(problem, set(plan))
             best = value if best is None else max(best, value)
     return best
+
+
+def best_schedule(problem: PlanProblem, request: PlanRequest, chosen: set[str]) -> float:
+    """The best in-force value over every feasible start-quarter assignment of ``chosen``."""
+    return max(
+        in_force_value(problem, plan, request.quarters)
+        for plan in all_plans(problem, request, sorted(chosen), start=1)
+        if not violations(problem, request, plan)
+    )

@@ -41,10 +41,16 @@ def problems(draw: st.DrawFn, max_measures: int = 5) -> PlanProblem:
                 prerequisites=tuple(draw(st.sets(st.sampled_from(earlier), max_size=1)))
                 if earlier
                 else (),
+                small_municipality=draw(st.sampled_from([True, True, True, False])),
             )
         )
     vulnerability = {p: float(draw(st.integers(10, 100))) for p in PROCESSES}
-    return PlanProblem(gaps=gaps, candidates=tuple(candidates), vulnerability=vulnerability)
+    return PlanProblem(
+        gaps=gaps,
+        candidates=tuple(candidates),
+        vulnerability=vulnerability,
+        small_profile=draw(st.booleans()),
+    )
 
 
 @st.composite
@@ -63,4 +69,5 @@ def requests(draw: st.DrawFn, problem: PlanProblem, max_quarters: int = 3) -> Pl
         mandatory=tuple(mandatory),
         excluded=tuple(e for e in excluded if e not in mandatory),
         min_theme=draw(st.sampled_from([{}, {}, {}, {"kennis": 1}])),
+        allow_unsuited=draw(st.booleans()),
     )

@@ -116,3 +116,16 @@ def test_broken_scan_file_is_named(tmp_path: Path) -> None:
     code, out = run(str(broken), "--hours", "10", "--budget", "10")
     assert code == 1
     assert "kapot.json" in out and "JSON" in out
+
+
+def test_unsuited_measures_only_with_allow_unsuited(scanfile: Path) -> None:
+    args = [str(scanfile), "--hours", "200", "--budget", "20000", "--format", "json"]
+    code, out = run(*args)
+    assert code == 0, out
+    data = json.loads(out)
+    assert "m-specialist" not in {c["id"] for c in data["chosen"]}
+    rejected = {r["id"]: r["reason"]["code"] for r in data["rejected"]}
+    assert rejected["m-specialist"] == "unsuited"
+    code, out = run(*args, "--allow-unsuited")
+    assert code == 0, out
+    assert "m-specialist" in {c["id"] for c in json.loads(out)["chosen"]}

@@ -133,3 +133,54 @@ def test_rejected_measures_carry_a_reason() -> None:
     assert reasons["shared"] == "excluded"
     assert reasons["bibob"] == "budget"
     assert [c.id for c in plan.chosen] == ["training"]
+
+
+def unsuited_problem(small_profile: bool) -> PlanProblem:
+    """A strong measure unsuited for small municipalities, one that needs it, and a weak one."""
+    return PlanProblem(
+        gaps=(Gap(id="g", process="inkoop", points=40),),
+        candidates=(
+            Candidate(
+                id="bibob-opdrachten",
+                effect="hoog",
+                intro_hours=10,
+                gaps=("g",),
+                small_municipality=False,
+            ),
+            Candidate(id="training", effect="laag", intro_hours=10, gaps=("g",)),
+            Candidate(
+                id="register",
+                effect="laag",
+                intro_hours=5,
+                gaps=("g",),
+                prerequisites=("bibob-opdrachten",),
+            ),
+        ),
+        vulnerability={"inkoop": 80.0},
+        small_profile=small_profile,
+    )
+
+
+def test_small_profile_leaves_unsuited_measures_out_with_the_reason() -> None:
+    request = PlanRequest(hours=100, budget_eur=0)
+    plan = make_plan(unsuited_problem(small_profile=True), request)
+    assert [c.id for c in plan.chosen] == ["training"]
+    reasons = {r.id: r.reason for r in plan.rejected}
+    assert reasons["bibob-opdrachten"].code == "unsuited"
+    assert "kleine gemeente" in reasons["bibob-opdrachten"].nl
+    assert reasons["register"].code == "prerequisite"
+    everything = {"bibob-opdrachten", "training", "register"}
+    allowed = request.model_copy(update={"allow_unsuited": True})
+    assert {c.id for c in make_plan(unsuited_problem(True), allowed).chosen} == everything
+    larger = make_plan(unsuited_problem(small_profile=False), request)
+    assert {c.id for c in larger.chosen} == everything
+
+
+def test_mandatory_unsuited_measure_needs_explicit_permission() -> None:
+    request = PlanRequest(hours=100, budget_eur=0, mandatory=("bibob-opdrachten",))
+    with pytest.raises(PlanInfeasible) as caught:
+        make_plan(unsuited_problem(small_profile=True), request)
+    assert caught.value.constraint == "unsuited"
+    assert "bibob-opdrachten" in caught.value.nl and "--allow-unsuited" in caught.value.en
+    allowed = request.model_copy(update={"allow_unsuited": True})
+    assert "bibob-opdrachten" in {c.id for c in make_plan(unsuited_problem(True), allowed).chosen}

@@ -99,6 +99,14 @@ def plan_command(
         PlanFormat, typer.Option("--format", help="Uitvoer / output")
     ] = PlanFormat.TABLE,
     out: Annotated[Path | None, typer.Option(help="Uitvoerbestand / output file")] = None,
+    allow_unsuited: Annotated[
+        bool,
+        typer.Option(
+            "--allow-unsuited",
+            help="Ook maatregelen die niet passen bij een kleine gemeente / also measures "
+            "unsuited for a small municipality",
+        ),
+    ] = False,
     time_limit: Annotated[
         float, typer.Option(min=0.1, help="Maximale rekentijd solver (s) / solver time limit")
     ] = 10.0,
@@ -120,6 +128,7 @@ def plan_command(
             mandatory=ids(mandatory),
             excluded=ids(exclude),
             min_theme=parse_min_theme(min_theme or [], framework),
+            allow_unsuited=allow_unsuited,
         )
         plan = make_plan(
             problem,

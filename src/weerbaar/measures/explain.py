@@ -87,7 +87,8 @@ def why_rejected(
     used: tuple[float, float],
 ) -> Reason:
     """Reason a measure with value on its own is not in the plan; ``used`` = (cost, hours)."""
-    reason = _blocked(request, cand, available) or _no_room(request, cand, used)
+    small_only = problem.small_profile and not request.allow_unsuited
+    reason = _blocked(request, cand, available, small_only) or _no_room(request, cand, used)
     if reason is not None:
         return reason
     missing = [p for p in cand.prerequisites if p not in chosen and p not in problem.in_place]
@@ -111,10 +112,20 @@ def why_rejected(
     )
 
 
-def _blocked(request: PlanRequest, cand: Candidate, available: set[str]) -> Reason | None:
+def _blocked(
+    request: PlanRequest, cand: Candidate, available: set[str], small_only: bool
+) -> Reason | None:
     if cand.id in request.excluded:
         return Reason(
             code="excluded", nl="Uitgesloten in het verzoek.", en="Excluded in the request."
+        )
+    if not cand.small_municipality and cand.id not in available and small_only:
+        return Reason(
+            code="unsuited",
+            nl="Niet geschikt voor een kleine gemeente (vraagt specialistische capaciteit); "
+            "alleen met uitdrukkelijke toestemming (--allow-unsuited).",
+            en="Not suited for a small municipality (needs specialist capacity); only when "
+            "explicitly allowed (--allow-unsuited).",
         )
     if cand.id not in available:
         return Reason(

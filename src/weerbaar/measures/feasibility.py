@@ -8,8 +8,10 @@ names the groups whose removal makes the request feasible.
 
 from __future__ import annotations
 
+from weerbaar.measures.availability import available_measures, unsuited
+from weerbaar.measures.milp import SolverOptions
 from weerbaar.measures.models import Candidate, PlanProblem, PlanRequest
-from weerbaar.measures.optimiser import SolverOptions, available_measures, solve
+from weerbaar.measures.optimiser import select
 
 
 class PlanInfeasible(ValueError):
@@ -56,6 +58,15 @@ def check_request(problem: PlanProblem, request: PlanRequest) -> None:
 
 def _check_mandatory(problem: PlanProblem, request: PlanRequest) -> None:
     available = available_measures(problem, request)
+    not_small = sorted(set(request.mandatory) & unsuited(problem, request))
+    if not_small:
+        raise PlanInfeasible(
+            "unsuited",
+            f"Verplichte maatregel {not_small[0]} is niet geschikt voor een kleine gemeente; "
+            "sta zulke maatregelen uitdrukkelijk toe (--allow-unsuited) of kies een andere.",
+            f"Mandatory measure {not_small[0]} is not suited for a small municipality; allow "
+            "such measures explicitly (--allow-unsuited) or choose another.",
+        )
     for mid in request.mandatory:
         _check_one_mandatory(problem, request, problem.candidate(mid), mid in available)
     partners = request.partners
@@ -156,7 +167,7 @@ def diagnose(
         groups.append("mandatory")
     if request.min_theme:
         groups.append("theme")
-    culprits = [g for g in groups if solve(problem, request, [g], options).feasible]
+    culprits = [g for g in groups if select(problem, request, [g], options).feasible]
     if not culprits:
         culprits = groups
     nl = " of ".join(GROUP_NAMES[g][0] for g in culprits)

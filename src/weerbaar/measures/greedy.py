@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from weerbaar.measures.availability import available_measures
 from weerbaar.measures.effect import standalone_value
 from weerbaar.measures.models import Candidate, PlanProblem, PlanRequest
-from weerbaar.measures.optimiser import available_measures
 
 
 def plan_hours(cand: Candidate, request: PlanRequest) -> float:

@@ -46,6 +46,9 @@ class Candidate(Frozen):
     shared_share: float | None = Field(default=None, gt=0, le=1)
     gaps: tuple[str, ...] = ()
     prerequisites: tuple[str, ...] = ()
+    small_municipality: bool = Field(
+        default=True, description="realistic for a municipality of 10,000-40,000 inhabitants"
+    )
 
     def share(self, partners: frozenset[str]) -> float:
         """Share of hours and cost this municipality bears given the cooperation partners."""
@@ -77,6 +80,9 @@ class PlanProblem(Frozen):
     candidates: tuple[Candidate, ...]
     vulnerability: dict[str, float] = Field(description="vulnerability 0-100 per process, before")
     in_place: frozenset[str] = frozenset()
+    small_profile: bool = Field(
+        default=False, description="the scan uses the small-municipality profile"
+    )
 
     @model_validator(mode="after")
     def _references_exist(self) -> PlanProblem:
@@ -114,6 +120,11 @@ class PlanRequest(Frozen):
     mandatory: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     min_theme: dict[str, int] = Field(default_factory=dict)
+    allow_unsuited: bool = Field(
+        default=False,
+        description="allow measures marked unsuited for small municipalities in a small-profile "
+        "scan",
+    )
 
     @model_validator(mode="after")
     def _known_partners(self) -> PlanRequest:
@@ -168,12 +179,22 @@ class RejectedMeasure(Frozen):
 
 
 class SolverInfo(Frozen):
+    """How the plan was computed: the selection MILP and the scheduling MILP.
+
+    ``status``, ``gap``, ``variables`` and ``constraints`` describe the selection (which
+    measures); ``seconds`` is both solves together. ``schedule_status`` is ``optimal``,
+    ``time_limit`` or ``kept`` (the start quarters of the selection were kept).
+    """
+
     method: str
     status: str
     seconds: float
     gap: float | None = Field(default=None, description="proven relative optimality gap")
     variables: int
     constraints: int
+    selection_seconds: float | None = None
+    schedule_seconds: float | None = None
+    schedule_status: str | None = None
 
 
 class Plan(Frozen):

@@ -6,6 +6,9 @@ gap when the question lists the measure and, for a general question that counts 
 process, when the measure also names that process. Exposure (risky locations and sectors) is not
 something a measure of the municipality removes, so exposure points are never a gap.
 Candidates are the measures that address at least one gap, plus every measure they need first.
+The problem records whether the scan uses the small-municipality profile; measures unsuited for a
+small municipality stay candidates (and in the recommendation list) but the plan leaves them out
+unless the request allows them (:mod:`weerbaar.measures.availability`).
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ def candidate(measure: Measure, gaps: Iterable[str]) -> Candidate:
         shared_share=measure.shared_share,
         gaps=tuple(sorted(gaps)),
         prerequisites=tuple(measure.prerequisites),
+        small_municipality=measure.small_municipality,
     )
 
 
@@ -95,7 +99,11 @@ def problem_from_scan(
     )
     vulnerability = {pid: score.vulnerability for pid, score in result.processes.items()}
     return PlanProblem(
-        gaps=tuple(gaps), candidates=candidates, vulnerability=vulnerability, in_place=in_place_ids
+        gaps=tuple(gaps),
+        candidates=candidates,
+        vulnerability=vulnerability,
+        in_place=in_place_ids,
+        small_profile=result.scan.small_profile,
     )
 
 

@@ -1,13 +1,27 @@
-"""Make an action plan: check the request, solve the MILP, compare with greedy, explain."""
+"""Make an action plan: check the request, select and schedule, compare with greedy, explain.
+
+The plan's ``objective`` is the weighted reduction of the chosen set at the end of the plan
+(:func:`weerbaar.measures.effect.weighted_value`); ``greedy_objective`` is the same for the
+greedy baseline. Should the greedy set be better than the selection HiGHS returned (possible only
+within the proven gap), the greedy set is planned instead, so the optimum is never worse.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
-from weerbaar.measures.effect import plan_value, standalone_value, vulnerability_after
+from weerbaar.measures.availability import available_measures
+from weerbaar.measures.effect import (
+    marginal_value,
+    standalone_value,
+    vulnerability_after,
+    weighted_value,
+)
 from weerbaar.measures.explain import why_chosen, why_rejected
 from weerbaar.measures.feasibility import PlanInfeasible, check_request, diagnose
 from weerbaar.measures.greedy import greedy_plan, value_per_hour
+from weerbaar.measures.milp import SolverOptions
 from weerbaar.measures.models import (
     ChosenMeasure,
     Plan,
@@ -16,7 +30,8 @@ from weerbaar.measures.models import (
     RejectedMeasure,
     SolverInfo,
 )
-from weerbaar.measures.optimiser import Solution, SolverOptions, available_measures, solve
+from weerbaar.measures.optimiser import Solution, select, without_idle
+from weerbaar.measures.schedule import schedule
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +45,17 @@ def make_plan(
     options: SolverOptions = SolverOptions(),
 ) -> Plan:
     """The optimal plan for ``request``; raises ``PlanInfeasible`` naming the conflict."""
-    solution = _solve_checked(problem, request, options)
-    starts = solution.starts
+    check_request(problem, request)
     greedy_starts, greedy_ok = greedy_plan(problem, request)
+    solution = _solve_checked(problem, request, options, greedy_starts if greedy_ok else None)
+    starts = solution.starts
     chosen = _chosen(problem, request, starts)
     total_cost = sum(c.cost_eur for c in chosen)
     by_quarter = [
         round(sum(c.hours_per_quarter[q] for c in chosen), 6) for q in range(request.quarters)
     ]
-    objective = plan_value(problem, starts, request.quarters)
-    greedy_objective = plan_value(problem, greedy_starts, request.quarters) if greedy_ok else 0.0
+    objective = weighted_value(problem, starts)
+    greedy_objective = weighted_value(problem, greedy_starts) if greedy_ok else 0.0
     used = (total_cost, sum(by_quarter))
     log.info(
         "plan_solved",
@@ -63,20 +79,27 @@ def make_plan(
         solver=SolverInfo(
             method="scipy.optimize.milp (HiGHS)",
             status=solution.status,
-            seconds=round(solution.seconds, 4),
+            seconds=round(solution.seconds + solution.schedule_seconds, 4),
             gap=None if solution.gap is None else round(float(solution.gap), 8),
             variables=solution.variables,
             constraints=solution.constraints,
+            selection_seconds=round(solution.seconds, 4),
+            schedule_seconds=round(solution.schedule_seconds, 4),
+            schedule_status=solution.schedule_status,
         ),
         framework_version=framework_version,
         scan=scan,
     )
 
 
-def _solve_checked(problem: PlanProblem, request: PlanRequest, options: SolverOptions) -> Solution:
-    """Check the request, solve, and turn every failure into a named ``PlanInfeasible``."""
-    check_request(problem, request)
-    solution = solve(problem, request, options=options)
+def _solve_checked(
+    problem: PlanProblem,
+    request: PlanRequest,
+    options: SolverOptions,
+    greedy: dict[str, int] | None,
+) -> Solution:
+    """Select and schedule; turn every failure into a named ``PlanInfeasible``."""
+    solution = select(problem, request, options=options)
     if solution.status == "error":
         raise PlanInfeasible(
             "time_limit",
@@ -85,21 +108,29 @@ def _solve_checked(problem: PlanProblem, request: PlanRequest, options: SolverOp
         )
     if not solution.feasible:
         raise diagnose(problem, request, options)
-    return solution
+    starts = without_idle(problem, request, solution.starts)
+    if greedy is not None and weighted_value(problem, greedy) > weighted_value(problem, starts):
+        starts = dict(greedy)
+    left = replace(options, time_limit_s=max(options.time_limit_s - solution.seconds, 0.5))
+    timed = schedule(problem, request, starts, left)
+    return replace(
+        solution,
+        starts=timed.starts,
+        schedule_status=timed.status,
+        schedule_seconds=timed.seconds,
+    )
 
 
 def _chosen(
     problem: PlanProblem, request: PlanRequest, starts: dict[str, int]
 ) -> list[ChosenMeasure]:
     ids = set(starts)
-    total = plan_value(problem, starts, request.quarters)
     out = []
     for mid in sorted(starts, key=lambda m: (starts[m], m)):
         cand = problem.candidate(mid)
         per_q = cand.quarter_hours(starts[mid], request.quarters, request.partners)
         hours = sum(per_q)
-        others = {m: s for m, s in starts.items() if m != mid}
-        gain = total - plan_value(problem, others, request.quarters)
+        gain = marginal_value(problem, mid, ids)
         reason = why_chosen(problem, request, cand, ids, (gain, hours))
         out.append(
             ChosenMeasure(
