@@ -5,38 +5,22 @@ Rendering a PDF takes seconds, so the rendered outputs are session-scoped and sh
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
+sys.path.insert(0, str(Path(__file__).parent))
 
-from weerbaar.demo import scans as demo_scans
+import pytest
+from report_fixtures import GENERATED, SCAN_2025, SCAN_2026, require_tool
+
 from weerbaar.measures import Plan, PlanRequest, make_plan, problem_from_scan
 from weerbaar.reports import Report, build_report
 from weerbaar.reports.pdf import render_document
 from weerbaar.scan import Scan, score_scan
 from weerbaar.scan.io import load_scan
 from weerbaar.scan.profile import resolve_framework
-
-DEMO = Path(demo_scans.__file__).parent / "data"
-SCAN_2025 = DEMO / "voorbeeld-2025.json"
-SCAN_2026 = DEMO / "voorbeeld-2026.json"
-GENERATED = dt.date(2026, 4, 1)
-
-
-def require_tool(name: str) -> str:
-    """The path of a command-line tool; skip (or fail in CI) when it is not installed."""
-    found = shutil.which(name)
-    if found is None:
-        message = f"{name} is not installed (Debian: apt-get install poppler-utils)"
-        if os.environ.get("CI") or os.environ.get("WEERBAAR_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
 
 
 @pytest.fixture(scope="session")

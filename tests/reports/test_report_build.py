@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import GENERATED
+from report_fixtures import GENERATED
 
 from weerbaar.measures import Plan
 from weerbaar.reports import Report, ReportError, build_report

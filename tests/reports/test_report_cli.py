@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SCAN_2025, SCAN_2026
+from report_fixtures import SCAN_2025, SCAN_2026
 from typer.testing import CliRunner, Result
 
 from weerbaar.cli import app

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from conftest import require_tool
-from layout import overflows
+from report_fixtures import require_tool
+from report_layout import overflows
 
 from weerbaar.measures import Plan
 from weerbaar.reports import Report
@@ -111,13 +111,13 @@ def test_layout_check_finds_text_that_sticks_out() -> None:
 
 
 def test_committed_example_png_matches_a_fresh_rendering(pdf_file: Path, tmp_path: Path) -> None:
-    """docs/report-example.png is page 1 of the demo report (``tests/reports/example.py``).
+    """docs/report-example.png is page 1 of the demo report (``tests/reports/report_example.py``).
 
     A fresh rendering of the same page must have the same size and nearly the same pixels; a
     broken stylesheet, a lost font or a changed layout shows up here.
     """
-    from example import DOCS, page_png
     from PIL import Image, ImageChops, ImageStat
+    from report_example import DOCS, page_png
 
     require_tool("pdftoppm")
     fresh = Image.open(page_png(pdf_file, 1, tmp_path / "page-1")).convert("L")
@@ -129,7 +129,7 @@ def test_committed_example_png_matches_a_fresh_rendering(pdf_file: Path, tmp_pat
 
 def test_english_survey_report_without_plan(scan_2025: Any, tmp_path: Path) -> None:
     """Another scan (a survey), another language, no plan: marked, laid out, no names."""
-    from conftest import GENERATED
+    from report_fixtures import GENERATED
 
     from weerbaar.reports import build_report
     from weerbaar.reports.pdf import render_document

@@ -1,6 +1,6 @@
 """Regenerate the example pages in ``docs/`` from the demo municipality's report.
 
-Run ``.venv/bin/python tests/reports/example.py`` after a deliberate change to the report's
+Run ``.venv/bin/python tests/reports/report_example.py`` after a deliberate change to the report's
 look; ``test_report_pdf.py`` compares the committed page 1 with a fresh rendering.
 """
 
@@ -19,7 +19,7 @@ PAGES = {1: "report-example.png", 2: "report-example-heatmap.png", 4: "report-ex
 
 def demo_pdf() -> bytes:
     """The Dutch demo report (2026 workshop, plan of 400 hours and € 20,000, change since 2025)."""
-    from conftest import GENERATED, SCAN_2025, SCAN_2026
+    from report_fixtures import GENERATED, SCAN_2025, SCAN_2026
 
     from weerbaar.measures import PlanRequest, make_plan, problem_from_scan
     from weerbaar.reports import build_report, render
