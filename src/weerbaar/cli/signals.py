@@ -22,6 +22,7 @@ from weerbaar.signals.registry import RuleLoadError, RuleRegistry, builtin_regis
 from weerbaar.signals.service import (
     RuleOutcome,
     RunOptions,
+    RunResult,
     find_ocds,
     load_ocds_file,
     parse_overrides,
@@ -190,6 +191,14 @@ def run_command(
         ocds=ocds,
         demo=demo,
     )
+    result = _run_with_progress(options, registry, len(selected))
+    write_run(out, result.hits, result.manifest)
+    _print_result(result, out)
+    if result.failed:
+        raise typer.Exit(EXIT_RULE_FAILED)
+
+
+def _run_with_progress(options: RunOptions, registry: RuleRegistry, total: int) -> RunResult:
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -197,18 +206,20 @@ def run_command(
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=errors, transient=True) as progress:
-        task = progress.add_task("Regels / rules", total=len(selected))
+        task = progress.add_task("Regels / rules", total=total)
 
         def advance(outcome: RuleOutcome) -> None:
             progress.update(task, advance=1, description=f"{outcome.rule.id} ({outcome.status})")
 
         try:
-            result = run_signals(options, registry, on_rule=advance)
+            return run_signals(options, registry, on_rule=advance)
         except InputError as exc:
             progress.stop()
             _print_problems(exc)
             raise typer.Exit(EXIT_BAD_INPUT) from exc
-    write_run(out, result.hits, result.manifest)
+
+
+def _print_result(result: RunResult, out: Path) -> None:
     console.print(_summary(result.outcomes))
     by_severity = Counter(hit.severity for hit in result.hits)
     console.print(
@@ -217,8 +228,6 @@ def run_command(
     )
     for outcome in result.failed:
         errors.print(f"[bold red]{outcome.message}[/]", highlight=False)
-    if result.failed:
-        raise typer.Exit(EXIT_RULE_FAILED)
 
 
 @app.command("generate")

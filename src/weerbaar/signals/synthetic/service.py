@@ -127,6 +127,11 @@ def _ocds(out_dir: Path, seed: int, payments: int) -> tuple[dict[str, Any] | Non
     return {"file": Path(path).name, "releases": len(synthetic.releases)}, labels
 
 
+def _write_meta(out_dir: Path, meta: dict[str, Any]) -> None:
+    record = {"municipality": MUNICIPALITY, **meta, "synthetic": True}
+    (out_dir / "generation.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+
+
 def generate(
     size: str, seed: int, out_dir: Path, fmt: Format = "auto", ocds: bool = True
 ) -> Generated:
@@ -158,17 +163,8 @@ def generate(
     labels = [*planter.labels, *ocds_labels]
     write_labels(out_dir / "labels.csv", labels)
     seconds = time.perf_counter() - started
-    meta = {
-        "municipality": MUNICIPALITY,
-        "size": size,
-        "seed": seed,
-        "format": chosen,
-        "rows": rows,
-        "labels": len(labels),
-        "ocds": ocds_info,
-        "synthetic": True,
-    }
-    (out_dir / "generation.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    meta = {"size": size, "seed": seed, "format": chosen, "rows": rows, "labels": len(labels)}
+    _write_meta(out_dir, {**meta, "ocds": ocds_info})
     logger.info(
         "data_generated rows=%s seconds=%.1f", rows, seconds, extra={"event": "data_generated"}
     )
