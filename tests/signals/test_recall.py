@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
+
+from weerbaar.signals.catalogue import measure_quality
 from weerbaar.signals.registry import builtin_registry
 from weerbaar.signals.synthetic import read_labels
 
@@ -42,3 +45,9 @@ def test_hits_carry_the_planted_records(small_data, small_run):
 
 def test_no_rule_failed(small_run):
     assert [outcome.message for outcome in small_run.failed] == []
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_recall_holds_for_other_seeds(seed):
+    quality = measure_quality(builtin_registry(), "2000", seed)
+    assert {rule_id: q.recall for rule_id, q in quality.items() if q.recall != 1} == {}
