@@ -67,12 +67,6 @@ def end_value(problem: PlanProblem, chosen: set[str]) -> float:
     return total
 
 
-def in_force_value(problem: PlanProblem, starts: dict[str, int], quarters: int) -> float:
-    """The schedule's value: end value of the measures in force, averaged over the quarters."""
-    in_force = [{m for m, s in starts.items() if s <= q} for q in range(1, quarters + 1)]
-    return sum(end_value(problem, chosen) for chosen in in_force) / quarters
-
-
 def all_plans(
     problem: PlanProblem, request: PlanRequest, ids: list[str] | None = None, start: int = 0
 ) -> Iterator[dict[str, int]]:
@@ -93,10 +87,20 @@ def brute_force(problem: PlanProblem, request: PlanRequest) -> float | None:
     return best
 
 
+def schedule_value(problem: PlanProblem, starts: dict[str, int], quarters: int) -> float:
+    """Each measure's gain (what the set loses without it) times its share of quarters in force."""
+    chosen = set(starts)
+    total = end_value(problem, chosen)
+    return sum(
+        (total - end_value(problem, chosen - {m})) * (quarters - s + 1) / quarters
+        for m, s in starts.items()
+    )
+
+
 def best_schedule(problem: PlanProblem, request: PlanRequest, chosen: set[str]) -> float:
-    """The best in-force value over every feasible start-quarter assignment of ``chosen``."""
+    """The best schedule value over every feasible start-quarter assignment of ``chosen``."""
     return max(
-        in_force_value(problem, plan, request.quarters)
+        schedule_value(problem, plan, request.quarters)
         for plan in all_plans(problem, request, sorted(chosen), start=1)
         if not violations(problem, request, plan)
     )

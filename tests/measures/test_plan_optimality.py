@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plan_checks import best_schedule, brute_force, end_value, in_force_value, violations
+from plan_checks import best_schedule, brute_force, end_value, schedule_value, violations
 from plan_strategies import problems, requests
 
 from weerbaar.measures.effect import weighted_value
@@ -46,8 +46,8 @@ def test_solver_agrees_with_brute_force(instance: tuple[PlanProblem, PlanRequest
     assert end_value(problem, set(starts)) == pytest.approx(best, abs=1e-5)
     assert plan.objective == pytest.approx(best, abs=1e-5)
     assert plan.solver.schedule_status == "optimal"
-    in_force = in_force_value(problem, starts, request.quarters)
-    assert in_force == pytest.approx(best_schedule(problem, request, set(starts)), abs=1e-5)
+    timed = schedule_value(problem, starts, request.quarters)
+    assert timed == pytest.approx(best_schedule(problem, request, set(starts)), abs=1e-5)
 
 
 @SETTINGS

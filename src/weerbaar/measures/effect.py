@@ -10,15 +10,15 @@ Because the closed share depends only on the integer number of units, the margin
 k-th unit, ``points * UNIT_EFFECT * (1 - UNIT_EFFECT) ** (k - 1)``, is a decreasing sequence; the
 MILP represents it exactly with one bounded continuous variable per unit slot.
 
-The plan's value (:func:`plan_value`, the optimiser's objective) is the weighted reduction
-averaged over the quarters of the plan: a measure counts from the quarter it is introduced in,
-so starting earlier is worth more and postponing a measure to save running hours has a price.
-The vulnerability *after* the plan is the state at its end, with every chosen measure in force.
+The plan's value (:func:`weighted_value`, the selection's objective) is the weighted reduction
+when every chosen measure is in force, at the end of the plan; the vulnerability *after* the
+plan is that state. When each measure starts is decided afterwards
+(:mod:`weerbaar.measures.schedule`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from weerbaar.measures.models import Candidate, EffectLevel, PlanProblem
 
@@ -84,15 +84,3 @@ def marginal_value(problem: PlanProblem, measure_id: str, others: Iterable[str])
     """What ``measure_id`` adds on top of ``others``."""
     base = set(others) - {measure_id}
     return weighted_value(problem, base | {measure_id}) - weighted_value(problem, base)
-
-
-def plan_value(problem: PlanProblem, starts: Mapping[str, int], quarters: int) -> float:
-    """The objective: weighted reduction averaged over quarters 1..``quarters``.
-
-    ``starts`` maps each chosen measure to its start quarter; a measure is in force from its
-    start quarter on.
-    """
-    total = 0.0
-    for quarter in range(1, quarters + 1):
-        total += weighted_value(problem, [m for m, s in starts.items() if s <= quarter])
-    return total / quarters
