@@ -230,6 +230,11 @@ def _print_result(result: RunResult, out: Path) -> None:
         errors.print(f"[bold red]{outcome.message}[/]", highlight=False)
 
 
+def _releases(path: Path) -> str:
+    with path.open("rb") as handle:
+        return f"{sum(1 for line in handle if line.strip()):,}".replace(",", ".")
+
+
 @app.command("generate")
 def generate_command(
     out: Annotated[Path, typer.Option("--out", help="Uitvoermap / output directory.")],
@@ -253,6 +258,8 @@ def generate_command(
     table.add_column("Rijen / rows", justify="right")
     for name, rows in generated.rows.items():
         table.add_row(name, f"{rows:,}".replace(",", "."))
+    if generated.ocds_file is not None:
+        table.add_row("ocds.jsonl (releases)", _releases(generated.ocds_file))
     table.add_row("labels.csv", str(len(generated.labels)))
     console.print(table)
     console.print(f"{generated.seconds:.1f} s")

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,13 @@ class RunResult:
     @property
     def failed(self) -> list[RuleOutcome]:
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _plain(value: ParamValue) -> Any:
@@ -240,6 +248,7 @@ def run_signals(
         "started_at": started.isoformat(),
         "finished_at": dt.datetime.now(dt.UTC).isoformat(),
         "data_dir": str(options.data_dir),
+        "software": {"weerbaar": _version("weerbaar"), "duckdb": duckdb.__version__},
         **_manifest(options, report, ocds, outcomes),
     }
     log_event(
