@@ -118,3 +118,22 @@ def test_respondent_account_answers_only_its_assignment(
         ).status_code
         == 404
     )
+
+
+def test_coordinator_links_a_respondent_account_of_the_own_municipality_only(
+    world: Any, client_for: Any, survey: Scan
+) -> None:
+    client = client_for(world.user(SCORED, "coordinator"))
+    own = world.user(SCORED, "respondent")
+    other = world.user("a" if SCORED == "b" else "b", "respondent")
+    response = client.post(
+        invite_url(survey), {"label": "Vreemd", "processes": ["brp"], "user": other.pk}
+    )
+    assert "foutmeldingen" in response.content.decode()
+    assert not Respondent.objects.exists()
+    client.post(invite_url(survey), {"label": "Eigen", "processes": ["brp"], "user": own.pk})
+    assert Respondent.objects.get().user == own
+    answer = client_for(own).get(
+        f"/gemeente/{survey.municipality_id}/scans/{survey.pk}/invullen/brp/"
+    )
+    assert answer.status_code == 200

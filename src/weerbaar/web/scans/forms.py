@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.web.knowledgebase.framework import GENERAL, framework
@@ -13,6 +14,7 @@ from weerbaar.web.knowledgebase.labels import PART_LABELS, language
 from weerbaar.web.scans.models import Respondent, Scan, ScanMode
 from weerbaar.web.scans.questions import DONT_KNOW
 from weerbaar.web.scans.services import AnswerInput
+from weerbaar.web.tenancy.models import Role
 
 
 class ScanForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -49,11 +51,24 @@ class RespondentForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Respondent
-        fields = ["label", "processes"]
+        fields = ["label", "processes", "user"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, municipality: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["processes"].choices = part_choices()
+        accounts = self.fields["user"]
+        accounts.label = _("Account (niet verplicht)")
+        accounts.help_text = _(
+            "Een gebruiker met de rol respondent in deze gemeente kan ook na inloggen "
+            "antwoorden, in plaats van met de link."
+        )
+        accounts.queryset = (
+            get_user_model()
+            .objects.filter(  # type: ignore[attr-defined]
+                memberships__municipality=municipality, memberships__role=Role.RESPONDENT
+            )
+            .order_by("username")
+        )
 
 
 class AnswerDataError(ValueError):

@@ -37,7 +37,9 @@ def invite(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     scan = scan_for(request, pk)
     if scan.mode != ScanMode.SURVEY:
         raise Http404("Alleen een vragenlijst heeft respondenten")
-    form = RespondentForm(request.POST if request.method == "POST" else None)
+    municipality = request.municipality  # type: ignore[attr-defined]
+    data = request.POST if request.method == "POST" else None
+    form = RespondentForm(data, municipality=municipality)
     link = ""
     if request.method == "POST" and form.is_valid():
         respondent = form.save(commit=False)
@@ -46,10 +48,11 @@ def invite(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         respondent.save()
         link = request.build_absolute_uri(reverse("scans:respondent:start", args=[token]))
         log_event(request, "respondent_invited", scan, details={"respondent": respondent.pk})
-        form = RespondentForm()
+        form = RespondentForm(municipality=municipality)
     else:
         log_event(request, "respondents_viewed", scan)
-    context = {"scan": scan, "form": form, "link": link, "respondents": scan.respondents.all()}
+    respondents = scan.respondents.select_related("user")
+    context = {"scan": scan, "form": form, "link": link, "respondents": respondents}
     return render(request, "scans/respondents.html", context)
 
 
