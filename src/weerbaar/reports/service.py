@@ -11,7 +11,15 @@ from weerbaar.reports import content, sections
 from weerbaar.reports.errors import ReportError
 from weerbaar.reports.labels import label, level_word
 from weerbaar.reports.method import method_paragraphs
-from weerbaar.reports.models import LANGUAGES, Report, ReportMeta, SourceItem, Summary
+from weerbaar.reports.models import (
+    LANGUAGES,
+    ChangeSection,
+    PlanSection,
+    Report,
+    ReportMeta,
+    SourceItem,
+    Summary,
+)
 from weerbaar.scan import Scan, ScanResult, compare_scans, score_scan
 from weerbaar.scan.profile import resolve_framework, semantic_version
 
@@ -48,30 +56,9 @@ def build_report(
         _check_previous(previous, scan)
     meta = _meta(result, lang, generated or dt.date.today())
     plan_part = sections.plan_section(plan, framework, lang) if plan is not None else None
-    change_part = None
-    if previous is not None:
-        old = score_scan(previous, resolve_framework(previous.framework_version))
-        change_part = sections.change_section(
-            compare_scans(old, result), framework, lang, (old.overall, result.overall)
-        )
-    top = sections.top_items(result, framework, lang)
-    summary = Summary(
-        overall=result.overall,
-        overall_level=level_word(result.overall, lang),
-        confidence=result.confidence,
-        paragraphs=content.summary_paragraphs(
-            meta,
-            result.overall,
-            result.confidence,
-            top,
-            sections.main_causes(result, framework, lang),
-            plan_part,
-            change_part,
-            len(result.disagreements),
-        ),
-        top=top,
-        asks=content.asks(lang, plan is not None),
-    )
+    change_part = _change(previous, result, framework, lang) if previous is not None else None
+    summary = _summary(meta, result, framework, plan_part, change_part)
+    top = summary.top
     report = Report(
         meta=meta,
         title=f"{label('report', lang)} {label('municipality', lang)} {meta.municipality_name} "
@@ -91,6 +78,41 @@ def build_report(
     )
     log.info("report_built", extra={"municipality": meta.municipality, "lang": lang})
     return report
+
+
+def _change(previous: Scan, result: ScanResult, framework: Framework, lang: str) -> ChangeSection:
+    old = score_scan(previous, resolve_framework(previous.framework_version))
+    comparison = compare_scans(old, result)
+    return sections.change_section(comparison, framework, lang, (old.overall, result.overall))
+
+
+def _summary(
+    meta: ReportMeta,
+    result: ScanResult,
+    framework: Framework,
+    plan: PlanSection | None,
+    change: ChangeSection | None,
+) -> Summary:
+    lang = meta.lang
+    top = sections.top_items(result, framework, lang)
+    causes = sections.main_causes(result, framework, lang)
+    return Summary(
+        overall=result.overall,
+        overall_level=level_word(result.overall, lang),
+        confidence=result.confidence,
+        paragraphs=content.summary_paragraphs(
+            meta,
+            result.overall,
+            result.confidence,
+            top,
+            causes,
+            plan,
+            change,
+            len(result.disagreements),
+        ),
+        top=top,
+        asks=content.asks(lang, plan is not None),
+    )
 
 
 def _meta(result: ScanResult, lang: str, generated: dt.date) -> ReportMeta:
