@@ -263,3 +263,14 @@ def test_views_and_changes_are_audited(
     assert ("scan_viewed", viewer_name) in actions
     assert ("results_viewed", viewer_name) in actions
     assert set(events.values_list("municipality_id", flat=True)) == {scan.municipality_id}
+
+
+def test_scan_index_lists_the_newest_scan_first(world: Any, coordinator: Any) -> None:
+    import datetime as dt
+
+    municipality = world.municipalities[SCORED]
+    make_scan(municipality, title="Oudste", date=dt.date(2024, 1, 1))
+    make_scan(municipality, title="Nieuwste", date=dt.date(2026, 1, 1))
+    make_scan(municipality, title="Middelste", date=dt.date(2025, 1, 1))
+    html = coordinator.get(f"/gemeente/{world.code(SCORED)}/").content.decode()
+    assert html.index("Nieuwste") < html.index("Middelste") < html.index("Oudste")

@@ -46,6 +46,7 @@ def index(request: HttpRequest, code: str) -> HttpResponse:
             "respondents", filter=Q(respondents__completed_at__isnull=False), distinct=True
         ),
     )
+    scans = scans.order_by("-date", "-pk")  # Meta.ordering does not apply to GROUP BY queries
     log_event(request, "scan_list_viewed")
     return render(request, "scans/index.html", {"scans": scans})
 
