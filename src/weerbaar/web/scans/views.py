@@ -80,7 +80,7 @@ def _overview(scan: Scan) -> dict[str, Any]:
         context["answered"] = sum(int(str(r["answered"])) for r in progress)
         context["total"] = sum(int(str(r["total"])) for r in progress)
     else:
-        respondents = list(scan.respondents.annotate(answer_count=Count("answers")))
+        respondents = list(scan.respondents.annotate(answer_count=Count("answers")).order_by("pk"))
         context["respondents"] = respondents
         context["completed"] = sum(1 for r in respondents if r.completed_at)
     return context
