@@ -61,6 +61,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "measure": ("Maatregel", "Measure"),
     "theme": ("Thema", "Theme"),
     "quarter": ("Kwartaal", "Quarter"),
+    "q": ("K", "Q"),
     "hours": ("Uren", "Hours"),
     "cost": ("Kosten", "Cost"),
     "shared": ("gedeeld", "shared"),

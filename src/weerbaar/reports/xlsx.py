@@ -174,7 +174,7 @@ def _plan_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]]
     def t(key: str) -> str:
         return label(key, lang)
 
-    quarters = [f"K{q + 1} {t('hours').lower()}" for q in range(plan.quarters)]
+    quarters = [f"{t('q')}{q + 1} {t('hours').lower()}" for q in range(plan.quarters)]
     header = [t("quarter"), t("measure"), "", t("theme"), *quarters, t("hours"), t("cost")]
     rows = [
         [
