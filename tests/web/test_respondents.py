@@ -137,3 +137,17 @@ def test_coordinator_links_a_respondent_account_of_the_own_municipality_only(
         f"/gemeente/{survey.municipality_id}/scans/{survey.pk}/invullen/brp/"
     )
     assert answer.status_code == 200
+
+
+def test_scan_page_shows_progress_per_respondent_not_answers(
+    world: Any, client_for: Any, survey: Scan
+) -> None:
+    respondent, _ = add_respondent(survey, "Burgerzaken 1", ["reisdocumenten"])
+    count = answer_all(survey, respondent, value=2)
+    html = (
+        client_for(world.user(SCORED, "coordinator"))
+        .get(f"/gemeente/{survey.municipality_id}/scans/{survey.pk}/")
+        .content.decode()
+    )
+    assert "Burgerzaken 1" in html
+    assert f'<td class="utrecht-table__cell">{count}</td>' in html
