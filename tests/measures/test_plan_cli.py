@@ -129,3 +129,11 @@ def test_unsuited_measures_only_with_allow_unsuited(scanfile: Path) -> None:
     code, out = run(*args, "--allow-unsuited")
     assert code == 0, out
     assert "m-specialist" in {c["id"] for c in json.loads(out)["chosen"]}
+
+
+def test_gap_option_reaches_the_solver(scanfile: Path) -> None:
+    args = [str(scanfile), "--hours", "60", "--budget", "4000", "--format", "json"]
+    code, out = run(*args, "--gap", "0")
+    assert code == 0, out
+    assert json.loads(out)["solver"]["gap"] <= 1e-9
+    assert run(*args, "--gap", "0.5")[0] == 2

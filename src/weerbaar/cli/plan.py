@@ -107,6 +107,15 @@ def plan_command(
             "unsuited for a small municipality",
         ),
     ] = False,
+    gap: Annotated[
+        float,
+        typer.Option(
+            "--gap",
+            min=0,
+            max=0.1,
+            help="Bewezen marge tot het optimum (0,005 = 0,5 %) / proven optimality gap",
+        ),
+    ] = SolverOptions().mip_rel_gap,
     time_limit: Annotated[
         float, typer.Option(min=0.1, help="Maximale rekentijd solver (s) / solver time limit")
     ] = 10.0,
@@ -135,7 +144,7 @@ def plan_command(
             request,
             framework_version=framework.version,
             scan=str(scanfile),
-            options=SolverOptions(time_limit_s=time_limit),
+            options=SolverOptions(mip_rel_gap=gap, time_limit_s=time_limit),
         )
     except PlanInfeasible as exc:
         errors.print(f"Onhaalbaar: {exc.nl}\nInfeasible: {exc.en}", markup=False, highlight=False)
