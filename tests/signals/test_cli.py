@@ -200,3 +200,13 @@ def test_ocds_rules_run_on_the_generated_releases(data, tmp_path, small_data):
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert manifest["ocds"]["releases"] > 0 and len(manifest["ocds"]["sha256"]) == 64
     assert {r["status"] for r in manifest["rules"]} == {"ok"}
+
+
+def test_empty_directory_is_bad_input(tmp_path):
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    for command in ("check", "run"):
+        args = ["--data", str(empty)] + (["--out", str(tmp_path / "o")] if command == "run" else [])
+        result = invoke(command, *args)
+        assert result.exit_code == 2
+        assert "no input files found" in result.output

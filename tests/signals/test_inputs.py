@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -223,4 +224,21 @@ def test_xlsx_float_amounts_and_dates(tmp_path):
     load_inputs(con, tmp_path)
     assert con.execute("SELECT amount_eur, payment_date FROM payments").fetchall() == [
         (Decimal("1234.56"), dt.date(2024, 3, 1))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "amount"),
+    [
+        ("2024/03/01", "EUR 1.234,56"),
+        ("01.03.2024", "1234,56 EUR"),
+        ("2024-03-01T00:00:00Z", "1234.56"),
+    ],
+)
+def test_more_export_formats(tmp_path, date, amount):
+    write_payments(tmp_path, rows({"payment_date": date, "amount_eur": amount}), delimiter=";")
+    con = duckdb.connect()
+    load_inputs(con, tmp_path)
+    assert con.execute("SELECT payment_date, amount_eur FROM payments").fetchall() == [
+        (dt.date(2024, 3, 1), Decimal("1234.56"))
     ]

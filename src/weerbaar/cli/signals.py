@@ -26,6 +26,7 @@ from weerbaar.signals.service import (
     find_ocds,
     load_ocds_file,
     parse_overrides,
+    require_input,
     run_signals,
 )
 
@@ -112,11 +113,10 @@ def check_command(data: DataDir, skip: Skip = None, ocds: OcdsFile = None) -> No
     ocds_file = ocds or find_ocds(data)
     try:
         report = load_inputs(duckdb.connect(), data, skip or [], check_only=True)
-        loaded = (
-            load_ocds_file(duckdb.connect(), ocds_file)
-            if ocds_file and "ocds" not in (skip or [])
-            else None
-        )
+        if ocds_file is not None and "ocds" in (skip or []):
+            ocds_file = None
+        require_input(data, report, ocds_file)
+        loaded = load_ocds_file(duckdb.connect(), ocds_file) if ocds_file else None
     except InputError as exc:
         _print_problems(exc)
         raise typer.Exit(EXIT_BAD_INPUT) from exc

@@ -19,10 +19,15 @@ from weerbaar.signals.readers import SUFFIXES, ReadError, read_raw
 from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema
 
 EXAMPLES_PER_PROBLEM = 5
-DATE_FORMATS = "['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']"
+DATE_FORMATS = (
+    "['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%d.%m.%Y', '%Y/%m/%d', '%Y-%m-%d %H:%M:%S', "
+    "'%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M:%SZ']"
+)
 TIMESTAMP_FORMATS = (
     "['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', "
-    "'%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S.%f']"
+    "'%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S.%f', "
+    "'%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ'"
+    "]"
 )
 HINTS = {
     "DATE": "is not a date (use 2024-03-01 or 01-03-2024)",
@@ -117,7 +122,7 @@ def parse_expression(column: Column, raw: str, raw_type: str) -> str:
         return f"try_strptime({text}, {TIMESTAMP_FORMATS})"
     if column.type == "BIGINT":
         return f"TRY_CAST({text} AS BIGINT)"
-    s = f"regexp_replace({ref}, '[€\\s]', '', 'g')"
+    s = f"regexp_replace({ref}, '(€|EUR|\\s)', '', 'gi')"
     return (
         f"CASE WHEN regexp_full_match({s}, '-?\\d+([.,]\\d{{1,2}})?') "
         f"THEN TRY_CAST(replace({s}, ',', '.') AS DECIMAL(18,2)) "

@@ -157,6 +157,14 @@ def connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
+def require_input(data_dir: Path, report: CheckReport, ocds_file: Path | None) -> None:
+    """A run without a single input file is a mistake (wrong directory), not an empty result."""
+    if not report.datasets and ocds_file is None:
+        expected = ", ".join(f"{name}.csv|.xlsx|.parquet" for name in report.missing)
+        message = f"no input files found (expected {expected} or ocds.jsonl)"
+        raise InputError([InputProblem(str(data_dir), None, message)])
+
+
 def find_ocds(data_dir: Path) -> Path | None:
     """``ocds.jsonl`` or ``ocds.jsonl.gz`` in the data directory, used when --ocds is not given."""
     for name in OCDS_FILES:
@@ -233,7 +241,10 @@ def run_signals(
     con = con or connect()
     report = load_inputs(con, options.data_dir, options.skip, key=options.key)
     ocds_file = options.ocds or find_ocds(options.data_dir)
-    ocds = load_ocds_file(con, ocds_file) if ocds_file and "ocds" not in options.skip else None
+    if ocds_file is not None and "ocds" in options.skip:
+        ocds_file = None
+    require_input(options.data_dir, report, ocds_file)
+    ocds = load_ocds_file(con, ocds_file) if ocds_file else None
     log_event("inputs_loaded", datasets=",".join(report.datasets), persons=report.persons)
     tables = _tables(con)
     outcomes = []
