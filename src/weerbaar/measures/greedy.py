@@ -2,7 +2,9 @@
 
 Mandatory measures go first, then the best-ranked measures needed for each theme minimum, then
 the rest of the ranking. A measure is taken when its prerequisites are already taken (or in
-place) and it fits the budget and hours in the earliest quarter that has room. Every greedy plan
+place) and it fits the budget and hours in some quarter no earlier than its prerequisites; of
+those quarters it takes the one that uses the fewest hours in the plan (the latest: running
+hours after the plan do not count), the same freedom the optimiser has. Every greedy plan
 therefore satisfies the same constraints as the optimiser's, so the optimum is never worse.
 """
 
@@ -48,7 +50,7 @@ class GreedyState:
         cost = cand.cost(self.request.partners)
         if self.cost + cost > self.request.budget_eur + 1e-9:
             return False
-        for start in range(earliest, self.request.quarters + 1):
+        for start in range(self.request.quarters, earliest - 1, -1):
             hours = cand.quarter_hours(start, self.request.quarters, self.request.partners)
             if self._fits(hours):
                 self.starts[cand.id] = start
