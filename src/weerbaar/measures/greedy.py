@@ -2,9 +2,10 @@
 
 Mandatory measures go first, then the best-ranked measures needed for each theme minimum, then
 the rest of the ranking. A measure is taken when its prerequisites are already taken (or in
-place) and it fits the budget and hours in some quarter no earlier than its prerequisites; of
-those quarters it takes the one that uses the fewest hours in the plan (the latest: running
-hours after the plan do not count), the same freedom the optimiser has. Every greedy plan
+place) and it fits the budget and hours in some quarter no earlier than its prerequisites.
+Greedy runs twice, once taking the earliest such quarter and once the latest (fewest hours in the
+plan: running hours after the plan do not count), and keeps the better plan, so the baseline has
+the same freedom of start quarter as the optimiser. Every greedy plan
 therefore satisfies the same constraints as the optimiser's, so the optimum is never worse.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from weerbaar.measures.availability import available_measures
-from weerbaar.measures.effect import standalone_value
+from weerbaar.measures.effect import standalone_value, weighted_value
 from weerbaar.measures.models import Candidate, PlanProblem, PlanRequest
 
 
@@ -34,6 +35,7 @@ class GreedyState:
     cost: float = 0.0
     by_quarter: list[float] = field(default_factory=list)
     available: set[str] = field(default_factory=set)
+    latest_first: bool = False
 
     def try_add(self, cand: Candidate) -> bool:
         if cand.id in self.starts:
@@ -50,7 +52,8 @@ class GreedyState:
         cost = cand.cost(self.request.partners)
         if self.cost + cost > self.request.budget_eur + 1e-9:
             return False
-        for start in range(self.request.quarters, earliest - 1, -1):
+        quarters = list(range(earliest, self.request.quarters + 1))
+        for start in reversed(quarters) if self.latest_first else quarters:
             hours = cand.quarter_hours(start, self.request.quarters, self.request.partners)
             if self._fits(hours):
                 self.starts[cand.id] = start
@@ -80,12 +83,24 @@ def greedy_ranking(problem: PlanProblem, request: PlanRequest) -> list[Candidate
 
 
 def greedy_plan(problem: PlanProblem, request: PlanRequest) -> tuple[dict[str, int], bool]:
-    """Start quarter per chosen measure, and whether every hard constraint was met."""
+    """Start quarter per chosen measure, and whether every hard constraint was met.
+
+    The better of the earliest-quarter and the latest-quarter run (a plan that meets every
+    constraint first, then the higher value).
+    """
+    runs = [_greedy_run(problem, request, latest_first) for latest_first in (False, True)]
+    return max(runs, key=lambda run: (run[1], weighted_value(problem, run[0])))
+
+
+def _greedy_run(
+    problem: PlanProblem, request: PlanRequest, latest_first: bool
+) -> tuple[dict[str, int], bool]:
     state = GreedyState(
         problem,
         request,
         by_quarter=[0.0] * request.quarters,
         available=available_measures(problem, request),
+        latest_first=latest_first,
     )
     ranking = greedy_ranking(problem, request)
     ok = all(state.try_add(problem.candidate(mid)) for mid in _prerequisite_order(problem, request))
