@@ -17,7 +17,7 @@ from weerbaar.measures.examples import greedy_counterexample
 from weerbaar.measures.feasibility import PlanInfeasible
 from weerbaar.measures.greedy import greedy_plan
 from weerbaar.measures.models import Candidate, Gap, PlanProblem, PlanRequest
-from weerbaar.measures.optimiser import SolverOptions
+from weerbaar.measures.optimiser import SolverOptions, without_idle
 from weerbaar.measures.service import make_plan
 
 EXACT = SolverOptions(mip_rel_gap=1e-9)
@@ -105,3 +105,22 @@ def test_measures_without_value_are_left_out() -> None:
     plan = make_plan(problem, PlanRequest(hours=100, budget_eur=100))
     assert [c.id for c in plan.chosen] == ["useful"]
     assert plan.chosen[0].quarter == 1
+
+
+def test_idle_measures_are_dropped_unless_a_constraint_needs_them() -> None:
+    problem = PlanProblem(
+        gaps=(Gap(id="g", process="brp", points=50),),
+        candidates=(
+            Candidate(id="useful", effect="laag", gaps=("g",)),
+            Candidate(id="base", theme="kennis"),
+            Candidate(id="idle", theme="kennis", prerequisites=("base",)),
+            Candidate(id="must", theme="bewustzijn"),
+            Candidate(id="theme", theme="ondersteuning"),
+        ),
+        vulnerability={"brp": 80.0},
+    )
+    request = PlanRequest(
+        hours=100, budget_eur=0, mandatory=("must",), min_theme={"ondersteuning": 1}
+    )
+    starts = dict.fromkeys(("useful", "base", "idle", "must", "theme"), 1)
+    assert set(without_idle(problem, request, starts)) == {"useful", "must", "theme"}

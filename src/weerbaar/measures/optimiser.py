@@ -133,18 +133,22 @@ def without_idle(
     measures and members of a theme at its minimum stay.
     """
     kept = dict(starts)
-    for mid in sorted(starts):
+    while (idle := _first_idle(problem, request, kept)) is not None:
+        del kept[idle]
+    return kept
+
+
+def _first_idle(problem: PlanProblem, request: PlanRequest, kept: dict[str, int]) -> str | None:
+    for mid in sorted(kept):
         cand = problem.candidate(mid)
         needed = mid in request.mandatory or any(
             mid in problem.candidate(other).prerequisites for other in kept if other != mid
         )
         minimum = request.min_theme.get(cand.theme, 0)
         members = sum(1 for m in kept if problem.candidate(m).theme == cand.theme)
-        if needed or members <= minimum:
-            continue
-        if marginal_value(problem, mid, kept) <= 1e-9:
-            del kept[mid]
-    return kept
+        if not needed and members > minimum and marginal_value(problem, mid, kept) <= 1e-9:
+            return mid
+    return None
 
 
 def solve(
