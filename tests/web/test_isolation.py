@@ -14,7 +14,7 @@ coordinator (no access to another tenant's objects by changing an id).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -25,6 +25,7 @@ from weerbaar.web.api.scoping import READ_ROLES, WRITE_ROLES, MunicipalityScoped
 from weerbaar.web.plans.models import Action, Plan
 from weerbaar.web.plans.services import create_plan
 from weerbaar.web.scans.models import Respondent, Scan
+from weerbaar.web.signals.models import SignalHit, SignalRun
 from weerbaar.web.tenancy.models import Role
 
 # Patterns anyone may open (public knowledge base, login, API schema and knowledge endpoints).
@@ -119,6 +120,7 @@ class Objects:
     plans: dict[str, Plan]
     actions: dict[str, Action]
     tokens: dict[str, str]
+    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _objects_for(world: Any, key: str) -> tuple[Scan, Plan, Action, str]:
@@ -164,7 +166,30 @@ def objects(world: Any) -> Objects:
         plans={k: v[1] for k, v in made.items()},
         actions={k: v[2] for k, v in made.items()},
         tokens={k: v[3] for k, v in made.items()},
+        extra=_signal_objects(world),
     )
+
+
+def _signal_objects(world: Any) -> dict[str, dict[str, Any]]:
+    """A signal run with one hit per municipality."""
+    runs, hits = {}, {}
+    for key, municipality in world.municipalities.items():
+        now = "2026-01-01T00:00:00+00:00"
+        runs[key] = SignalRun.objects.create(
+            municipality=municipality, started_at=now, finished_at=now, fingerprint=key
+        )
+        hits[key] = SignalHit.objects.create(
+            run=runs[key],
+            rule_id="FIN-001",
+            rule_version=1,
+            severity="high",
+            process="financien",
+            entity_type="payment",
+            entity_id=f"BET-{key}",
+            explanation_nl=f"Signaal {key}",
+            explanation_en=f"Hit {key}",
+        )
+    return {"signal_run": runs, "signal_hit": hits}
 
 
 # What an object id in a route means, by the literal segment before it (or its name).
@@ -174,8 +199,16 @@ OBJECT_BY_SEGMENT = {
     "acties": "action",
     "plans": "plan",
     "actions": "action",
+    "signalen": "signal_run",
+    "signaaltreffers": "signal_hit",
 }
-OBJECT_BY_NAME = {"scan_id": "scan", "plan_id": "plan", "action_id": "action"}
+OBJECT_BY_NAME = {
+    "scan_id": "scan",
+    "plan_id": "plan",
+    "action_id": "action",
+    "run_id": "signal_run",
+    "hit_id": "signal_hit",
+}
 # Parameters that are not object ids: a process/part and a report format.
 SIMPLE_VALUES = {"part": "inkoop", "process_id": "inkoop", "process": "inkoop", "fmt": "html"}
 PARAM_RE = re.compile(r"<(?:(\w+):)?(\w+)>")
@@ -212,6 +245,8 @@ def _value(
         return str(objects.plans[object_key].pk)
     if kind == "action":
         return str(objects.actions[object_key].pk)
+    if kind in objects.extra:
+        return str(objects.extra[kind][object_key].pk)
     if name == "token":
         return objects.tokens[object_key]
     if name in SIMPLE_VALUES:

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from weerbaar.web.api.views import knowledge, municipalities, plans, scans
+from weerbaar.web.signals import api as signals
 
 M = "municipalities/<str:code>/"
 urlpatterns = [
@@ -20,6 +21,22 @@ urlpatterns = [
         f"{M}plans/<int:plan_id>/actions/<int:action_id>/",
         plans.ActionDetail.as_view(),
         name="action-detail",
+    ),
+    path(f"{M}signals/runs/", signals.SignalRunList.as_view(), name="signal-run-list"),
+    path(
+        f"{M}signals/runs/<int:run_id>/",
+        signals.SignalRunDetail.as_view(),
+        name="signal-run-detail",
+    ),
+    path(
+        f"{M}signals/runs/<int:run_id>/hits/",
+        signals.SignalHitList.as_view(),
+        name="signal-hit-list",
+    ),
+    path(
+        f"{M}signals/hits/<int:hit_id>/",
+        signals.SignalHitDetail.as_view(),
+        name="signal-hit-detail",
     ),
     path("knowledge/processes/", knowledge.ProcessList.as_view(), name="process-list"),
     path(

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "weerbaar.web.scans",
     "weerbaar.web.results",
     "weerbaar.web.plans",
+    "weerbaar.web.signals",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -243,6 +244,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# Signals: person identifiers in the municipality's exports are pseudonymised with this key.
+SIGNALS_PSEUDONYM_KEY = env(
+    "WEERBAAR_PSEUDONYM_KEY",
+    help="Key (at least 16 characters, kept secret and apart from the results) for the keyed "
+    "pseudonyms of employees in signal runs. Empty: only the demo runs signals (with a fixed key).",
+    default="",
+)
 
 LOGGING = logging_config(
     env("WEERBAAR_LOG_LEVEL", help="Log level: DEBUG, INFO, WARNING or ERROR.", default="INFO"),

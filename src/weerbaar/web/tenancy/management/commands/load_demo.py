@@ -1,4 +1,4 @@
-"""``load_demo``: Gemeente Voorbeeld (GM9999), its demo users, two scans and an action plan."""
+"""``load_demo``: Gemeente Voorbeeld (GM9999), demo users, two scans, an action plan, signals."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from weerbaar.web.signals.demo import ensure_demo_signals
 from weerbaar.web.tenancy import demo
 
 BASE = "http://127.0.0.1:8000"
@@ -33,9 +34,10 @@ class Command(BaseCommand):
             scans = demo.ensure_demo_scans(municipality)
             plans = demo.ensure_demo_plan(municipality)
             token = demo.ensure_demo_respondent_link(municipality)
+        signals = ensure_demo_signals(municipality).run
         self.stdout.write(
             f"load_demo: {municipality} with {len(logins)} demo users, {scans} scans, "
-            f"{plans} action plan(s)"
+            f"{plans} action plan(s), a signals run with {signals.hit_count} hits"
         )
         if not options["quiet_logins"]:
             self._print_logins(logins)

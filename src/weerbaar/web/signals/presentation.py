@@ -1,0 +1,101 @@
+"""What the signal pages show: rule rows with counts, and a hit's rule, parameters and values."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from weerbaar.web.signals.models import SignalHit, SignalRun
+from weerbaar.web.signals.service import rule_or_none
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    rule_id: str
+    title: str
+    process: str
+    severity: str
+    hits: int
+    open: int
+    status: str
+
+
+def _manifest_rules(run: SignalRun) -> list[dict[str, Any]]:
+    rules = run.manifest.get("rules", [])
+    return [r for r in rules if isinstance(r, dict) and "id" in r]
+
+
+def rule_rows(run: SignalRun, language: str) -> list[RuleRow]:
+    """Every rule of the run (also those without hits), with its hit and open counts."""
+    open_counts = Counter(
+        run.hits.filter(status="open").values_list("rule_id", flat=True).iterator()
+    )
+    rows = []
+    for record in _manifest_rules(run):
+        rule = rule_or_none(record["id"])
+        rows.append(
+            RuleRow(
+                rule_id=record["id"],
+                title=rule.spec.title.get(language) if rule else record["id"],
+                process=rule.spec.process if rule else "",
+                severity=rule.spec.severity if rule else "",
+                hits=int(record.get("hits") or 0),
+                open=open_counts.get(record["id"], 0),
+                status=str(record.get("status", "")),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ParameterRow:
+    name: str
+    value: Any
+    default: Any
+    unit: str
+    description: str
+
+
+def parameter_rows(hit: SignalHit, language: str) -> list[ParameterRow]:
+    """The parameters the hit was found with, next to the rule's defaults and units."""
+    rule = rule_or_none(hit.rule_id)
+    specs = rule.spec.parameters if rule else {}
+    names = sorted(set(hit.parameters) | set(specs))
+    return [
+        ParameterRow(
+            name=name,
+            value=hit.parameters.get(name, ""),
+            default=specs[name].default if name in specs else "",
+            unit=specs[name].unit if name in specs else "",
+            description=specs[name].description.get(language) if name in specs else "",
+        )
+        for name in names
+    ]
+
+
+def rule_context(hit: SignalHit, language: str) -> dict[str, Any]:
+    """Title, rationale and sources of the hit's rule (as loaded now; version noted)."""
+    rule = rule_or_none(hit.rule_id)
+    if rule is None:
+        return {"known": False}
+    return {
+        "known": True,
+        "title": rule.spec.title.get(language),
+        "rationale": rule.spec.rationale.get(language),
+        "sources": [{"title": s.title, "address": s.address} for s in rule.spec.sources],
+        "version": rule.spec.version,
+        "changed": rule.spec.version != hit.rule_version,
+    }
+
+
+def value_rows(values: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(str(key), _text(value)) for key, value in sorted(values.items())]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return "" if value is None else str(value)
