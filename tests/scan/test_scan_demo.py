@@ -72,7 +72,7 @@ def test_real_questionnaire_round_trip_through_the_cli(tmp_path: Path) -> None:
     for sheet in book.worksheets[2:]:
         for row in sheet.iter_rows(min_row=2):
             if row[0].value and sheet.title != "_meta":
-                row[4].value = ["weet niet", "1 – x", 2][filled % 3]
+                row[4].value = ["weet niet", "1", 2][filled % 3]
                 filled += 1
     book.save(book_path)
     result = runner.invoke(app, ["import", str(book_path), "--out", str(scan_path)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
@@ -12,11 +12,11 @@ from zipfile import BadZipFile
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
-from weerbaar.knowledge.models import Framework, Scale
+from weerbaar.knowledge.models import Framework, Question, Scale
 from weerbaar.scan.errors import ScanError, ScanFileError, ScanProblem
 from weerbaar.scan.models import Answer, Scan, Workshop
-from weerbaar.scan.profile import resolve_framework
-from weerbaar.scan.template import DONT_KNOW, FIELD_ROWS, INSTRUCTIONS, LISTS, META
+from weerbaar.scan.profile import Profile, profile_for, resolve_framework
+from weerbaar.scan.template import DONT_KNOW, FIELD_ROWS, GENERAL, INSTRUCTIONS, LISTS, META
 from weerbaar.scan.validation import scan_problems
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -26,7 +26,10 @@ MAX_BYTES = 10 * 1024 * 1024
 class _Reader:
     path: Path
     framework: Framework
+    profile: Profile
     problems: list[ScanProblem]
+    seen: dict[str, tuple[str, int]] = field(default_factory=dict)
+    formulas: Any = None
 
     def problem(self, message: str, sheet: str, row: int | None = None, column: str = "") -> None:
         where = (
@@ -35,6 +38,45 @@ class _Reader:
             + (f", column {column}" if column else "")
         )
         self.problems.append(ScanProblem(message, location=where))
+
+    def question_at(self, qid: str, sheet: str, row: int) -> Question | None:
+        """The question whose hidden id is in ``sheet``/``row``, if it belongs exactly there."""
+        question = self.framework.questions.get(qid)
+        if question is None:
+            self.problem(f"unknown question id {qid!r}", sheet, row, "A")
+            return None
+        expected = question.process or GENERAL
+        if not self.profile.applies(question):
+            message = (
+                f"question {qid} is not part of this questionnaire "
+                f"(size class {self.profile.size_class.id})"
+            )
+        elif sheet != expected:
+            message = f"question {qid} belongs on sheet '{expected}' (hidden column A changed)"
+        elif qid in self.seen:
+            message = f"question {qid} appears twice (also row {self.seen[qid][1]})"
+        else:
+            self.seen[qid] = (sheet, row)
+            return question
+        self.problem(message, sheet, row, "A")
+        return None
+
+    def is_formula(self, sheet: str, row: int) -> bool:
+        """Whether the answer cell holds a formula (read without its computed value)."""
+        if self.formulas is None:
+            self.formulas = load_workbook(self.path, data_only=False)
+        value = self.formulas[sheet].cell(row=row, column=5).value
+        return isinstance(value, str) and value.startswith("=")
+
+    def check_complete(self, sheets: list[str]) -> None:
+        """Every question of the profile has its row: a deleted sheet or row is reported."""
+        missing: dict[str, list[str]] = {}
+        for question in self.framework.questions.values():
+            if self.profile.applies(question) and question.id not in self.seen:
+                missing.setdefault(question.process or GENERAL, []).append(question.id)
+        for sheet, ids in missing.items():
+            what = "sheet missing" if sheet not in sheets else "question rows missing"
+            self.problem(f"{what}: {', '.join(ids)} (do not delete sheets or rows)", sheet)
 
 
 def read_workbook(path: Path | str, framework: Framework | None = None) -> Scan:
@@ -55,7 +97,7 @@ def read_workbook(path: Path | str, framework: Framework | None = None) -> Scan:
             framework = resolve_framework(meta["framework_version"])
         except ScanError as exc:
             raise ScanFileError(path, exc.problems) from exc
-    reader = _Reader(path, framework, problems)
+    reader = _Reader(path, framework, _profile(path, framework, meta["municipality"]), problems)
     mode = meta["mode"]
     fields = _fields(book[INSTRUCTIONS] if INSTRUCTIONS in book.sheetnames else None, mode, reader)
     respondent = fields.get("respondent")
@@ -63,11 +105,21 @@ def read_workbook(path: Path | str, framework: Framework | None = None) -> Scan:
     for sheet in book.worksheets:
         if sheet.title not in (INSTRUCTIONS, META, LISTS):
             answers += _sheet_answers(sheet, reader, respondent)
+    reader.check_complete(book.sheetnames)
     if not answers and not reader.problems:
         reader.problem("no answers filled in (column E is empty on every sheet)", INSTRUCTIONS)
     if reader.problems:
         raise ScanFileError(path, reader.problems)
     return _build_scan(path, framework, meta, fields, answers)
+
+
+def _profile(path: Path, framework: Framework, code: str) -> Profile:
+    try:
+        return profile_for(framework, code)
+    except ScanError as exc:
+        where = f"sheet '{META}'"
+        problems = [ScanProblem(p.message, location=where) for p in exc.problems]
+        raise ScanFileError(path, problems) from exc
 
 
 def _open(path: Path) -> Any:
@@ -134,12 +186,17 @@ def _sheet_answers(sheet: Any, reader: _Reader, respondent: str | None) -> list[
     for row_number, row in enumerate(sheet.iter_rows(min_row=2, max_col=7, values_only=True), 2):
         qid, _, _, _, raw, note, evidence = (tuple(row) + (None,) * 7)[:7]
         if qid in (None, ""):
+            if raw not in (None, ""):
+                message = "answer without a question id (hidden column A was cleared)"
+                reader.problem(message, sheet.title, row_number, "A")
             continue
-        question = reader.framework.questions.get(str(qid))
+        question = reader.question_at(str(qid), sheet.title, row_number)
         if question is None:
-            reader.problem(f"unknown question id {qid!r}", sheet.title, row_number, "A")
             continue
         if raw in (None, ""):
+            if reader.is_formula(sheet.title, row_number):
+                message = "a formula without a computed value: pick the answer from the list"
+                reader.problem(message, sheet.title, row_number, "E")
             continue  # unanswered: scored as "weet niet"
         scale = reader.framework.scales[question.scale]
         ok, value = parse_answer(raw, scale)
@@ -173,9 +230,16 @@ def parse_answer(raw: Any, scale: Scale) -> tuple[bool, int | None]:
     text = str(raw).strip().casefold()
     if text in (DONT_KNOW, "weet niet / don't know", "don't know", "?"):
         return True, None
-    match = re.match(r"^(\d+)(\s*[–-].*)?$", text)
-    if match and int(match.group(1)) <= scale.max_value:
-        return True, int(match.group(1))
+    match = re.match(r"^(\d+)(?:\s*[–-]\s*(.*))?$", text)
+    if match:
+        value = int(match.group(1))
+        level = next((lv for lv in scale.levels if lv.value == value), None)
+        if level is None:
+            return False, None
+        named = match.group(2)
+        labels = (level.label.nl.casefold(), level.label.en.casefold())
+        ok = named is None or named.strip() in labels
+        return ok, value if ok else None
     for level in scale.levels:
         if text in (level.label.nl.casefold(), level.label.en.casefold()):
             return True, level.value

@@ -1,0 +1,136 @@
+"""A filled-in questionnaire whose structure was changed is rejected, naming sheet, row, column.
+
+Found in the acceptance review: these workbooks used to import silently (answers lost, scored as
+"weet niet", or taken from the wrong scale).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from weerbaar.knowledge.models import Framework
+from weerbaar.scan import ScanFileError
+from weerbaar.scan.excel import INSTRUCTIONS, META, parse_answer, read_workbook, write_template
+
+ANSWERS = {"fin-a": "1 – n1", "fin-b": 3, "fin-x": "2 – n2", "rd-a": "weet niet", "rd-b": 0}
+
+
+def _filled(tmp_path: Path, framework: Framework, change: Callable[[Any], None]) -> Path:
+    path = tmp_path / "vragenlijst.xlsx"
+    write_template(framework, "GM9999", path)
+    book = load_workbook(path)
+    book[INSTRUCTIONS].cell(row=8, column=2, value=dt.datetime(2026, 4, 2))
+    book[INSTRUCTIONS].cell(row=9, column=2, value=5)
+    book[INSTRUCTIONS].cell(row=10, column=2, value="RIEC")
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            if row[0].value in ANSWERS:
+                row[4].value = ANSWERS[row[0].value]
+    change(book)
+    book.save(path)
+    return path
+
+
+def _row_of(book: Any, sheet: str, qid: str) -> int:
+    return next(r[0].row for r in book[sheet].iter_rows(min_row=2) if r[0].value == qid)
+
+
+def _set(sheet: str, qid: str, column: int, value: object) -> Callable[[Any], None]:
+    def change(book: Any) -> None:
+        book[sheet].cell(row=_row_of(book, sheet, qid), column=column, value=value)
+
+    return change
+
+
+def _delete_sheet(book: Any) -> None:
+    del book["reisdocumenten"]
+
+
+def _empty_sheet(book: Any) -> None:
+    book["reisdocumenten"].delete_rows(1, book["reisdocumenten"].max_row)
+
+
+def _extra_row(book: Any) -> None:
+    book["financien"].append([None, 9, "eigen vraag", None, "2 – n2", None, None])
+
+
+def _copied_row(book: Any) -> None:
+    book["financien"].append(["fin-a", 9, "kopie", None, "3 – n3", None, None])
+
+
+CASES: dict[str, tuple[Callable[[Any], None], str, str]] = {
+    "hidden id moved to another process": (
+        _set("reisdocumenten", "rd-b", 1, "fin-b"),
+        "sheet 'reisdocumenten', row 3, column A",
+        "belongs on sheet 'financien'",
+    ),
+    "hidden id copied": (
+        _copied_row,
+        "sheet 'financien', row 5, column A",
+        "appears twice",
+    ),
+    "question of another size class": (
+        _set("reisdocumenten", "rd-b", 1, "rd-groot"),
+        "sheet 'reisdocumenten', row 3, column A",
+        "not part of this questionnaire",
+    ),
+    "sheet deleted": (_delete_sheet, "sheet 'reisdocumenten'", "missing"),
+    "sheet emptied": (_empty_sheet, "sheet 'reisdocumenten'", "missing"),
+    "answer in a row without id": (
+        _extra_row,
+        "sheet 'financien', row 5, column A",
+        "answer without a question id",
+    ),
+    "label of another scale": (
+        _set("financien", "fin-a", 5, "2 – x2"),
+        "sheet 'financien', row 2, column E",
+        "not an answer on scale",
+    ),
+    "formula without a value": (
+        _set("financien", "fin-a", 5, '="2 – n2"'),
+        "sheet 'financien', row 2, column E",
+        "formula",
+    ),
+    "unknown municipality in the hidden sheet": (
+        lambda book: book[META].cell(row=1, column=2, value="GM0000"),
+        f"sheet '{META}'",
+        "unknown municipality GM0000",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_tampered_workbook_is_rejected_with_sheet_row_and_column(
+    case: str, tmp_path: Path, small_framework: Framework
+) -> None:
+    change, location, message = CASES[case]
+    path = _filled(tmp_path, small_framework, change)
+    with pytest.raises(ScanFileError) as caught:
+        read_workbook(path, small_framework)
+    found = [str(p) for p in caught.value.problems]
+    assert any(p.startswith(location) and message in p for p in found), found
+
+
+def test_untouched_workbook_still_imports(tmp_path: Path, small_framework: Framework) -> None:
+    scan = read_workbook(_filled(tmp_path, small_framework, lambda book: None), small_framework)
+    assert {a.question_id: a.value for a in scan.answers} == {
+        "fin-a": 1,
+        "fin-b": 3,
+        "fin-x": 2,
+        "rd-a": None,
+        "rd-b": 0,
+    }
+
+
+def test_a_level_number_needs_its_own_label(small_framework: Framework) -> None:
+    maturity = small_framework.scales["volwassenheid"]
+    assert parse_answer("2 – n2", maturity) == (True, 2)
+    assert parse_answer("2", maturity) == (True, 2)
+    assert parse_answer("2 – n3", maturity)[0] is False
+    assert parse_answer("2 – iets anders", maturity)[0] is False
