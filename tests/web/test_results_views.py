@@ -123,3 +123,18 @@ def test_report_of_unknown_format_or_other_municipality_is_not_found(
     other = "a" if SCORED == "b" else "b"
     stranger = client_for(world.user(other, "viewer"))
     assert stranger.get(base + "pdf").status_code == 404
+
+
+def test_report_leaves_out_a_plan_that_no_longer_fits_the_scan(world: Any, viewer: Any) -> None:
+    """Answers changed after planning: the stored plan's "before" scores are stale. The report
+    must still download (without the plan section) instead of failing with a server error."""
+    from weerbaar.web.plans.services import create_plan
+
+    scan = make_scan(world.municipalities[SCORED])
+    answer_all(scan, value=0)
+    create_plan(scan, {"hours": 300, "budget_eur": 20000})
+    answer_all(scan, value=3)  # now the plan's "before" no longer matches the scan
+    url = f"/gemeente/{scan.municipality_id}/scans/{scan.pk}/rapport/?formaat=xlsx"
+    response = viewer.get(url)
+    assert response.status_code == 200
+    assert response.content.startswith(b"PK")

@@ -6,9 +6,10 @@ the municipality's previous scan for the change section, when that one can be sc
 
 from __future__ import annotations
 
-import importlib
+import logging
 from dataclasses import dataclass
 
+from weerbaar.reports import ReportError, build_report, render, renderers
 from weerbaar.scan import ScanError
 from weerbaar.web.plans.services import core_plan
 from weerbaar.web.results.services import NotScorable, score
@@ -16,14 +17,8 @@ from weerbaar.web.scans.models import Scan
 from weerbaar.web.scans.services import to_core_scan
 
 FORMATS = ("pdf", "xlsx", "html")
-
-
-def available() -> bool:
-    try:
-        reports = importlib.import_module("weerbaar.reports")
-    except ImportError:
-        return False
-    return hasattr(reports, "build_report") and hasattr(reports, "render")
+LANGUAGES = ("nl", "en")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -53,18 +48,22 @@ def _plan(scan: Scan) -> object | None:
 
 
 def render_report(scan: Scan, fmt: str, lang: str) -> RenderedReport:
-    """Build and render; raises ``NotScorable`` when the scan has no results yet."""
-    from weerbaar.reports import build_report, render, renderers
+    """Build and render; raises ``NotScorable`` when the scan has no results yet.
 
+    A stored plan that no longer belongs to the scan (its scores or framework changed since the
+    plan was made) is left out rather than failing the download; the report then has no plan
+    section, and the event is logged.
+    """
     score(scan)  # a clear NotScorable before the report is built
+    language = lang if lang in LANGUAGES else "nl"
+    core_scan, previous = to_core_scan(scan), _previous(scan)
     try:
-        report = build_report(
-            to_core_scan(scan),
-            plan=_plan(scan),  # type: ignore[arg-type]
-            previous=_previous(scan),  # type: ignore[arg-type]
-            lang=lang,
-        )
-    except ScanError as exc:
+        try:
+            report = build_report(core_scan, plan=_plan(scan), previous=previous, lang=language)  # type: ignore[arg-type]
+        except ReportError as exc:
+            logger.warning("report_plan_left_out", extra={"scan": scan.pk, "reason": str(exc)})
+            report = build_report(core_scan, plan=None, previous=previous, lang=language)  # type: ignore[arg-type]
+    except (ScanError, ReportError) as exc:
         raise NotScorable(str(exc)) from exc
     renderer = renderers.get(fmt)
     name = f"weerbaar-rapport-{scan.municipality_id}-{scan.date:%Y-%m-%d}.{renderer.extension}"

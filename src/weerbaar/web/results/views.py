@@ -39,14 +39,8 @@ def dashboard(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         context.update(dashboard_context(results_for(scan)))
     except NotScorable as exc:
         context["not_scorable"] = str(exc)
-    context["report_available"] = report_available()
     log_event(request, "results_viewed", scan)
     return render(request, "results/dashboard.html", context)
-
-
-def report_available() -> bool:
-    """True when the reports package offers the management report."""
-    return report.available()
 
 
 @municipality_role_required("coordinator", "viewer")
@@ -54,7 +48,7 @@ def download_report(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """The management report of the scan as PDF, Excel or HTML (``?formaat=``, attachment)."""
     scan = scan_for(request, pk)
     fmt = request.GET.get("formaat", "pdf")
-    if fmt not in report.FORMATS or not report.available():
+    if fmt not in report.FORMATS:
         raise Http404("Onbekend formaat")
     try:
         rendered = report.render_report(scan, fmt, language())
