@@ -124,3 +124,16 @@ def test_idle_measures_are_dropped_unless_a_constraint_needs_them() -> None:
     )
     starts = dict.fromkeys(("useful", "base", "idle", "must", "theme"), 1)
     assert set(without_idle(problem, request, starts)) == {"useful", "must", "theme"}
+
+
+def test_a_better_greedy_plan_replaces_a_selection_within_the_gap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import weerbaar.measures.optimiser as optimiser
+
+    problem, request = greedy_counterexample()
+    poor = optimiser.Solution("optimal", {}, 0.0, 0, 0, gap=0.5)
+    monkeypatch.setattr(optimiser, "select", lambda *args, **kwargs: poor)
+    plan = make_plan(problem, request)
+    assert [c.id for c in plan.chosen] == plan.greedy_chosen == ["a"]
+    assert plan.objective == plan.greedy_objective

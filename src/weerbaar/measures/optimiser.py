@@ -16,13 +16,19 @@ from filling the most valuable slots in the LP relaxation (a tighter bound, fewe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from weerbaar.measures.availability import available_measures
-from weerbaar.measures.effect import EFFECT_UNITS, marginal_value, process_weight, slot_values
+from weerbaar.measures.effect import (
+    EFFECT_UNITS,
+    marginal_value,
+    process_weight,
+    slot_values,
+    weighted_value,
+)
 from weerbaar.measures.formulation import Layout, capacity_rows
 from weerbaar.measures.milp import Row, SolverOptions, relaxed, run_milp
 from weerbaar.measures.models import PlanProblem, PlanRequest
@@ -152,15 +158,24 @@ def _first_idle(problem: PlanProblem, request: PlanRequest, kept: dict[str, int]
 
 
 def solve(
-    problem: PlanProblem, request: PlanRequest, options: SolverOptions = SolverOptions()
+    problem: PlanProblem,
+    request: PlanRequest,
+    options: SolverOptions = SolverOptions(),
+    fallback: Mapping[str, int] | None = None,
 ) -> Solution:
-    """Select the measures, then schedule them (:func:`weerbaar.measures.schedule.schedule`)."""
+    """Select the measures, then schedule them (:func:`weerbaar.measures.schedule.schedule`).
+
+    ``fallback`` is a feasible plan (the greedy one): should it be worth more than the selection
+    HiGHS returned (possible only within the proven gap), its measures are scheduled instead.
+    """
     from weerbaar.measures.schedule import schedule
 
     selection = select(problem, request, options=options)
     if not selection.feasible:
         return selection
     starts = without_idle(problem, request, selection.starts)
+    if fallback is not None and weighted_value(problem, fallback) > weighted_value(problem, starts):
+        starts = dict(fallback)
     left = replace(options, time_limit_s=max(options.time_limit_s - selection.seconds, 0.5))
     timed = schedule(problem, request, starts, left)
     return replace(

@@ -9,7 +9,6 @@ within the proven gap), the greedy set is planned instead, so the optimum is nev
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from weerbaar.measures.availability import available_measures
 from weerbaar.measures.effect import (
@@ -30,8 +29,7 @@ from weerbaar.measures.models import (
     RejectedMeasure,
     SolverInfo,
 )
-from weerbaar.measures.optimiser import Solution, select, without_idle
-from weerbaar.measures.schedule import schedule
+from weerbaar.measures.optimiser import Solution, solve
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +97,7 @@ def _solve_checked(
     greedy: dict[str, int] | None,
 ) -> Solution:
     """Select and schedule; turn every failure into a named ``PlanInfeasible``."""
-    solution = select(problem, request, options=options)
+    solution = solve(problem, request, options, fallback=greedy)
     if solution.status == "error":
         raise PlanInfeasible(
             "time_limit",
@@ -108,17 +106,7 @@ def _solve_checked(
         )
     if not solution.feasible:
         raise diagnose(problem, request, options)
-    starts = without_idle(problem, request, solution.starts)
-    if greedy is not None and weighted_value(problem, greedy) > weighted_value(problem, starts):
-        starts = dict(greedy)
-    left = replace(options, time_limit_s=max(options.time_limit_s - solution.seconds, 0.5))
-    timed = schedule(problem, request, starts, left)
-    return replace(
-        solution,
-        starts=timed.starts,
-        schedule_status=timed.status,
-        schedule_seconds=timed.seconds,
-    )
+    return solution
 
 
 def _chosen(
