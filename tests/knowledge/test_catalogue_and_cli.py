@@ -96,3 +96,11 @@ def test_validate_of_a_missing_directory_is_a_clear_error(tmp_path: Path) -> Non
     result = runner.invoke(app, ["knowledge", "validate", str(tmp_path / "nergens")])
     assert result.exit_code == 2
     assert "nergens" in result.output
+
+
+def test_unknown_ids_are_echoed_literally_not_as_markup() -> None:
+    """Review finding: an id with brackets crashed the CLI (Rich MarkupError) or lost text."""
+    result = runner.invoke(app, ["knowledge", "show", "process", "x[/red]y"])
+    assert result.exit_code == 2 and "x[/red]y" in result.output
+    result = runner.invoke(app, ["knowledge", "measures", "--process", "a[b]c"])
+    assert result.exit_code == 2 and "a[b]c" in result.output

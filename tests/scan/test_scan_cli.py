@@ -131,3 +131,23 @@ def test_schema_command_prints_the_published_schema() -> None:
     result = runner.invoke(app, ["schema"])
     published = Path(__file__).parents[2] / "docs" / "scan.schema.json"
     assert json.loads(result.output) == json.loads(published.read_text(encoding="utf-8"))
+
+
+def test_errors_are_printed_literally_and_name_the_file(
+    tmp_path: Path, knowledge_with: Framework
+) -> None:
+    """Review finding: Rich ate ``[a-z0-9]`` from the pattern, and a problem found while scoring
+    (unknown municipality) did not name the file."""
+    path = scan_file(tmp_path, knowledge_with, "old", {"fin-a": 0})
+    data = json.loads(path.read_text())
+    data["respondents"][0] = "Jan Jansen"
+    path.write_text(json.dumps(data))
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 1
+    assert "[a-z0-9]" in result.output and "old.json" in result.output
+    data = json.loads(path.read_text())
+    data["respondents"][0], data["municipality"] = "r1", "GM0002"
+    path.write_text(json.dumps(data))
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 1
+    assert "unknown municipality GM0002" in result.output and "old.json" in result.output

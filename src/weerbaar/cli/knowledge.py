@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from weerbaar.demo import VOORBEELD
@@ -54,7 +55,7 @@ def _framework(directory: Path | None = None) -> Framework:
         _print_problems(exc)
         raise typer.Exit(1) from exc
     except FileNotFoundError as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from exc
 
 
@@ -109,7 +110,7 @@ def show(
     try:
         item = _lookup(framework, kind, item_id)
     except (KeyError, UnknownMunicipalityError) as exc:
-        console.print(f"[red]Onbekend / unknown: {exc.args[0]}[/red]")
+        console.print(f"[red]Onbekend / unknown: {escape(str(exc.args[0]))}[/red]")
         raise typer.Exit(2) from exc
     console.print_json(item.model_dump_json())
 
@@ -131,7 +132,7 @@ def measures(
         (theme, framework.themes, "theme"),
     ):
         if value is not None and value not in known:
-            console.print(f"[red]Onbekend / unknown {what} {value!r}[/red]")
+            console.print(f"[red]Onbekend / unknown {what} {escape(repr(value))}[/red]")
             raise typer.Exit(2)
     table = Table("id", "maatregel / measure", "thema", "soort", "effect", "uur intro", "klein")
     for measure in framework.measures.values():

@@ -9,6 +9,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from weerbaar.knowledge.models import (
@@ -17,7 +18,7 @@ from weerbaar.knowledge.models import (
     SAINT_RAISING_FACTORS,
     SMALL_MUNICIPALITY_FACTORS,
 )
-from weerbaar.scan import ScanError, ScanResult, compare_scans, score_scan
+from weerbaar.scan import ScanError, ScanFileError, ScanResult, compare_scans, score_scan
 from weerbaar.scan.io import (
     comparison_to_json,
     dump_scan,
@@ -67,8 +68,10 @@ class ModeOption(StrEnum):
     survey = "survey"
 
 
-def _fail(exc: Exception) -> NoReturn:
-    errors.print(f"[red]fout / error:[/red] {exc}", markup=True, highlight=False)
+def _fail(exc: Exception, file: Path | None = None) -> NoReturn:
+    """Print ``exc`` literally (no Rich markup: patterns hold brackets), naming ``file``."""
+    where = f"{file}: " if file is not None and not isinstance(exc, ScanFileError) else ""
+    errors.print(f"[red]fout / error:[/red] {escape(where + str(exc))}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -83,7 +86,7 @@ def score(
     try:
         result = score_scan(load_scan(file))
     except ScanError as exc:
-        _fail(exc)
+        _fail(exc, file)
     if output is OutputFormat.json:
         typer.echo(json.dumps(result_to_json(result), ensure_ascii=False, indent=2))
         return
