@@ -3,6 +3,10 @@
 Every problem names the file, the row (1-based data row; for CSV and XLSX also the line/sheet row
 that includes the header) and the column. All problems are collected before anything runs; a
 dataset with problems is not loaded unless the caller skips it explicitly.
+
+Each file is read once: one ``CREATE TABLE ... AS SELECT`` types every column and replaces
+person identifiers by their pseudonyms (:mod:`weerbaar.signals.staging`); the checks run on that
+staged table and look at the file again only to quote the first few bad values.
 """
 
 from __future__ import annotations
@@ -14,26 +18,20 @@ from pathlib import Path
 
 import duckdb
 
+from weerbaar.signals import staging
 from weerbaar.signals.pseudonym import pseudonym_table
 from weerbaar.signals.readers import SUFFIXES, ReadError, read_raw
 from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema
+from weerbaar.signals.staging import Source
 
 EXAMPLES_PER_PROBLEM = 5
-DATE_FORMATS = (
-    "['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%d.%m.%Y', '%Y/%m/%d', '%Y-%m-%d %H:%M:%S', "
-    "'%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M:%SZ']"
-)
-TIMESTAMP_FORMATS = (
-    "['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', "
-    "'%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S.%f', "
-    "'%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ'"
-    "]"
-)
 HINTS = {
     "DATE": "is not a date (use 2024-03-01 or 01-03-2024)",
     "TIMESTAMP": "is not a date/time (use 2024-03-01 14:30:00)",
     "DECIMAL(18,2)": "is not an amount (use 1234.56 or 1.234,56)",
     "BIGINT": "is not a whole number",
+    "DOUBLE": "is not a number (use 0.25 or 0,25)",
+    "BOOLEAN": "is not true/false (use ja/nee or true/false)",
 }
 
 
@@ -104,116 +102,98 @@ def dataset_files(data_dir: Path) -> tuple[dict[str, Path], list[InputProblem]]:
     return found, problems
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def parse_expression(column: Column, raw: str, raw_type: str) -> str:
-    """SQL turning the raw value into the declared type; NULL where it cannot be parsed."""
-    ref = f'"{raw}"'
-    if raw_type != "VARCHAR":
-        return f"TRY_CAST({ref} AS {column.type})"
-    text = f"NULLIF(trim({ref}), '')"
-    if column.type == "VARCHAR":
-        return text
-    if column.type == "DATE":
-        return f"CAST(try_strptime({text}, {DATE_FORMATS}) AS DATE)"
-    if column.type == "TIMESTAMP":
-        return f"try_strptime({text}, {TIMESTAMP_FORMATS})"
-    if column.type == "BIGINT":
-        return f"TRY_CAST({text} AS BIGINT)"
-    s = f"regexp_replace({ref}, '(€|EUR|\\s)', '', 'gi')"
-    return (
-        f"CASE WHEN regexp_full_match({s}, '-?\\d+([.,]\\d{{1,2}})?') "
-        f"THEN TRY_CAST(replace({s}, ',', '.') AS DECIMAL(18,2)) "
-        f"WHEN regexp_full_match({s}, '-?\\d{{1,3}}(\\.\\d{{3}})+(,\\d{{1,2}})?') "
-        f"THEN TRY_CAST(replace(replace({s}, '.', ''), ',', '.') AS DECIMAL(18,2)) "
-        f"WHEN regexp_full_match({s}, '-?\\d{{1,3}}(,\\d{{3}})+(\\.\\d{{1,2}})?') "
-        f"THEN TRY_CAST(replace({s}, ',', '') AS DECIMAL(18,2)) END"
-    )
-
-
 def _count(con: duckdb.DuckDBPyConnection, source: str) -> int:
     return int(con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0])
 
 
-def _present_expression(raw: str, raw_type: str) -> str:
-    if raw_type == "VARCHAR":
-        return f"NULLIF(trim(\"{raw}\"), '') IS NOT NULL"
-    return f'"{raw}" IS NOT NULL'
+def _problem(
+    source: Source, column: str | None, message: str, row: int | None = None
+) -> InputProblem:
+    return InputProblem(source.path.name, column, message, row, source.line_offset)
 
 
-@dataclass
-class _Source:
-    path: Path
-    table: str
-    columns: dict[str, str]  # declared name -> raw name
-    types: dict[str, str]  # raw name -> DuckDB type
-    line_offset: int | None
-
-    def problem(self, column: str | None, message: str, row: int | None = None) -> InputProblem:
-        return InputProblem(self.path.name, column, message, row, self.line_offset)
-
-
-def _conditions(source: _Source, column: Column) -> list[tuple[str, str | None]]:
-    """(SQL condition for a bad row, message or None for a type hint) of one column."""
-    raw = source.columns[column.name]
-    raw_type = source.types[raw]
-    present = _present_expression(raw, raw_type)
-    checks: list[tuple[str, str | None]] = []
-    if raw_type != column.type:  # a value already of the declared type cannot fail to parse
-        parsed = parse_expression(column, raw, raw_type)
-        checks.append((f"{present} AND ({parsed}) IS NULL", None))
-    if column.required:
-        checks.append((f"NOT ({present})", "required value is missing"))
+def _checks(
+    source: Source, schema: DatasetSchema, pseudonymise: bool
+) -> list[tuple[Column, str, str | None]]:
+    """(column, SQL condition on the staged table, message or None for a type hint)."""
+    checks: list[tuple[Column, str, str | None]] = []
+    for index, column in enumerate(schema.columns):
+        if column.name not in source.columns:
+            continue
+        parsed = staging.has_flag(source, column, pseudonymise)
+        flag = f'"{staging.bad_flag(index)}"'
+        if parsed:
+            checks.append((column, flag, None))
+        if column.required:
+            missing = f'"{column.name}" IS NULL' + (f" AND NOT {flag}" if parsed else "")
+            checks.append((column, missing, "required value is missing"))
     return checks
 
 
+def _raw_values(
+    con: duckdb.DuckDBPyConnection, source: Source, column: Column, rows: list[int]
+) -> dict[int, str | None]:
+    """The file's own text of a few bad values (read back from the raw table)."""
+    raw = source.columns[column.name]
+    found = con.execute(
+        f'SELECT __row, CAST("{raw}" AS VARCHAR) FROM "{source.table}" '
+        f"WHERE __row IN ({', '.join(str(row) for row in rows)})"
+    ).fetchall()
+    return {int(row): value for row, value in found}
+
+
 def _value_problems(
-    con: duckdb.DuckDBPyConnection, source: _Source, schema: DatasetSchema
+    con: duckdb.DuckDBPyConnection, source: Source, schema: DatasetSchema, pseudonymise: bool
 ) -> list[InputProblem]:
-    """All value checks of a file in one scan; example rows only for the checks that fail."""
-    checks = [
-        (column, condition, message)
-        for column in schema.columns
-        if column.name in source.columns
-        for condition, message in _conditions(source, column)
-    ]
+    """All value checks in one scan of the staged table; examples only for failing checks."""
+    checks = _checks(source, schema, pseudonymise)
     if not checks:
         return []
     counts = ", ".join(f"count(*) FILTER (WHERE {condition})" for _, condition, _ in checks)
-    totals = con.execute(f'SELECT {counts} FROM "{source.table}"').fetchall()[0]
+    totals = con.execute(f'SELECT {counts} FROM "{source.stage}"').fetchall()[0]
     problems: list[InputProblem] = []
     for (column, condition, message), total in zip(checks, totals, strict=True):
         if not total:
             continue
-        raw = source.columns[column.name]
-        rows = con.execute(
-            f'SELECT __row, CAST("{raw}" AS VARCHAR) FROM "{source.table}" WHERE {condition} '
-            f"ORDER BY __row LIMIT {EXAMPLES_PER_PROBLEM}"
-        ).fetchall()
-        for row, value in rows:
-            text = message or f"{value!r} {HINTS.get(column.type, 'has the wrong type')}"
-            problems.append(source.problem(column.name, text, row))
+        rows = [
+            int(row[0])
+            for row in con.execute(
+                f'SELECT __row FROM "{source.stage}" WHERE {condition} '
+                f"ORDER BY __row LIMIT {EXAMPLES_PER_PROBLEM}"
+            ).fetchall()
+        ]
+        values = _raw_values(con, source, column, rows) if message is None else {}
+        for row in rows:
+            hint = HINTS.get(column.type, "has the wrong type")
+            text = message or f"{values.get(row)!r} {hint}"
+            problems.append(_problem(source, column.name, text, row))
         if total > EXAMPLES_PER_PROBLEM:
             more = total - EXAMPLES_PER_PROBLEM
-            problems.append(source.problem(column.name, f"and {more} more rows like this"))
+            problems.append(_problem(source, column.name, f"and {more} more rows like this"))
     return problems
 
 
 def _key_problems(
-    con: duckdb.DuckDBPyConnection, source: _Source, schema: DatasetSchema
+    con: duckdb.DuckDBPyConnection, source: Source, schema: DatasetSchema
 ) -> list[InputProblem]:
+    """Duplicate keys (missing keys are reported as missing values, not as duplicates)."""
     if not schema.key or any(key not in source.columns for key in schema.key):
         return []
-    keys = ", ".join(f'"{source.columns[key]}"' for key in schema.key)
+    keys = ", ".join(f'"{key}"' for key in schema.key)
+    present = " AND ".join(f'"{key}" IS NOT NULL' for key in schema.key)
+    table = f'"{source.stage}"'
+    distinct = f"count(DISTINCT {keys})" if len(schema.key) == 1 else f"count(DISTINCT ({keys}))"
+    unique = con.execute(f"SELECT count(*) = {distinct} FROM {table} WHERE {present}").fetchall()
+    if unique[0][0]:  # the usual case: one aggregate, no per-key lists
+        return []
     rows = con.execute(
-        f"SELECT concat_ws('|', {keys}), list(__row ORDER BY __row) FROM \"{source.table}\" "
+        f"SELECT concat_ws('|', {keys}), list(__row ORDER BY __row) FROM {table} WHERE {present} "
         f"GROUP BY {keys} HAVING count(*) > 1 ORDER BY min(__row) LIMIT {EXAMPLES_PER_PROBLEM}"
     ).fetchall()
     column = ", ".join(schema.key)
     return [
-        source.problem(
+        _problem(
+            source,
             column,
             f"duplicate key {key!r} (also on row {', '.join(str(r) for r in rows_[:-1])})",
             rows_[-1],
@@ -222,73 +202,87 @@ def _key_problems(
     ]
 
 
-def _open_source(con: duckdb.DuckDBPyConnection, schema: DatasetSchema, path: Path) -> _Source:
+def _open_source(con: duckdb.DuckDBPyConnection, schema: DatasetSchema, path: Path) -> Source:
     table = f"raw_{schema.name}"
     names = read_raw(con, path, table)
     types = {row[0]: str(row[1]) for row in con.execute(f'DESCRIBE "{table}"').fetchall()}
     by_lower = {name.strip().lower(): name for name in names}
     columns = {c.name: by_lower[c.name] for c in schema.columns if c.name in by_lower}
-    offset = None if path.suffix.lower() == ".parquet" else 1
-    return _Source(path, table, columns, types, offset)
+    parquet = path.suffix.lower() == ".parquet"
+    return Source(path, table, columns, types, None if parquet else 1, is_view=parquet)
+
+
+def _drop(con: duckdb.DuckDBPyConnection, source: Source) -> None:
+    kind = "VIEW" if source.is_view else "TABLE"
+    con.execute(f'DROP {kind} IF EXISTS "{source.table}"')
+    con.execute(f'DROP TABLE IF EXISTS "{source.stage}"')
 
 
 def check_dataset(
-    con: duckdb.DuckDBPyConnection, schema: DatasetSchema, path: Path
-) -> tuple[_Source | None, list[InputProblem]]:
-    """Read and check one file; the raw table stays in ``con`` for loading."""
-    try:
-        source = _open_source(con, schema, path)
-    except ReadError as exc:
-        return None, [InputProblem(path.name, None, str(exc).split(": ", 1)[-1])]
+    con: duckdb.DuckDBPyConnection, schema: DatasetSchema, source: Source, pseudonymise: bool
+) -> list[InputProblem]:
+    """Stage one file (one read) and check it; the raw table is dropped afterwards."""
     problems = [
-        source.problem(c.name, "required column is missing")
+        _problem(source, c.name, "required column is missing")
         for c in schema.columns
         if c.required and c.name not in source.columns
     ]
-    problems.extend(_value_problems(con, source, schema))
-    problems.extend(_key_problems(con, source, schema))
-    return source, problems
+    try:
+        con.execute(staging.stage_sql(schema, source, pseudonymise))
+        problems.extend(_value_problems(con, source, schema, pseudonymise))
+        problems.extend(_key_problems(con, source, schema))
+    finally:
+        kind = "VIEW" if source.is_view else "TABLE"
+        con.execute(f'DROP {kind} IF EXISTS "{source.table}"')
+    return problems
 
 
-def _load(
-    con: duckdb.DuckDBPyConnection, schema: DatasetSchema, source: _Source, pseudonymise: bool
-) -> int:
-    """Create the typed table; person columns are replaced by their pseudonyms on the way in."""
-    selects: list[str] = []
-    joins: list[str] = []
-    for column in schema.columns:
-        if column.name not in source.columns:
-            selects.append(f'CAST(NULL AS {column.type}) AS "{column.name}"')
-            continue
-        raw = source.columns[column.name]
-        expression = parse_expression(column, raw, source.types[raw])
-        if pseudonymise and column.person:
-            alias = f"alias_{len(joins)}"
-            joins.append(f"LEFT JOIN pseudonym_map AS {alias} ON {alias}.value = {expression}")
-            expression = f"{alias}.alias"
-        selects.append(f'{expression} AS "{column.name}"')
-    con.execute(
-        f'CREATE OR REPLACE TABLE "{schema.name}" AS SELECT {", ".join(selects)} '
-        f'FROM "{source.table}" {" ".join(joins)}'
-    ).fetchall()
-    con.execute(f'DROP {"VIEW" if source.line_offset is None else "TABLE"} "{source.table}"')
+def _finish(con: duckdb.DuckDBPyConnection, schema: DatasetSchema, source: Source) -> int:
+    """Drop the helper columns and give the staged table the dataset's name (no copy)."""
+    helpers = [
+        name
+        for (name,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
+            "AND column_name LIKE '\\_\\_%' ESCAPE '\\'",
+            [source.stage],
+        ).fetchall()
+    ]
+    for name in helpers:
+        con.execute(f'ALTER TABLE "{source.stage}" DROP COLUMN "{name}"')
+    con.execute(f'DROP TABLE IF EXISTS "{schema.name}"')
+    con.execute(f'ALTER TABLE "{source.stage}" RENAME TO "{schema.name}"')
     return _count(con, f'"{schema.name}"')
 
 
-def _person_values(con: duckdb.DuckDBPyConnection, sources: dict[str, _Source]) -> list[str]:
-    selects = []
-    for name, source in sources.items():
-        for column in DATASETS[name].columns:
-            if column.person and column.name in source.columns:
-                raw = source.columns[column.name]
-                value = parse_expression(column, raw, source.types[raw])
-                selects.append(f'SELECT DISTINCT {value} AS value FROM "{source.table}"')
-    if not selects:
-        return []
-    rows = con.execute(
-        f"SELECT value FROM ({' UNION '.join(selects)}) AS v WHERE value IS NOT NULL"
-    )
-    return sorted(row[0] for row in rows.fetchall())
+def _register_pseudonyms(
+    con: duckdb.DuckDBPyConnection, sources: dict[str, Source], key: bytes
+) -> int:
+    """The pseudonym of every distinct person identifier in all files; returns their number."""
+    selects = [
+        select
+        for name, source in sources.items()
+        for select in staging.person_values_sql(DATASETS[name], source)
+    ]
+    pairs: list[tuple[str, str | None]] = []
+    if selects:
+        pairs = [(raw, value) for raw, value in con.execute(" UNION ".join(selects)).fetchall()]
+    con.register(staging.PSEUDONYM_TABLE, pseudonym_table(pairs, key))
+    return len({value for _, value in pairs if value is not None})
+
+
+def _open_all(
+    con: duckdb.DuckDBPyConnection, files: dict[str, Path], skipped: set[str]
+) -> tuple[dict[str, Source], list[InputProblem]]:
+    sources: dict[str, Source] = {}
+    problems: list[InputProblem] = []
+    for name, path in files.items():
+        if name in skipped:
+            continue
+        try:
+            sources[name] = _open_source(con, DATASETS[name], path)
+        except ReadError as exc:
+            problems.append(InputProblem(path.name, None, str(exc).split(": ", 1)[-1]))
+    return sources, problems
 
 
 def load_inputs(
@@ -303,7 +297,7 @@ def load_inputs(
 
     With ``key``, natural persons' identifiers are pseudonymised (HMAC-SHA256) while loading, so
     no table ever holds them in clear. Raises :class:`InputError` with all problems of the
-    datasets not skipped.
+    datasets not skipped; then no dataset table is left in ``con``.
     """
     skipped = set(skip)
     unknown = skipped - set(DATASETS) - {"ocds"}
@@ -311,25 +305,31 @@ def load_inputs(
         raise InputError([InputProblem(name, None, "unknown dataset to skip") for name in unknown])
     files, problems = dataset_files(data_dir)
     report = CheckReport(missing=[name for name in DATASETS if name not in files])
-    sources: dict[str, _Source] = {}
-    for name, path in files.items():
-        if name in skipped:
-            continue
-        source, found = check_dataset(con, DATASETS[name], path)
-        problems.extend(found)
-        if source is not None:
-            sources[name] = source
+    sources, found = _open_all(con, files, skipped)
+    problems.extend(found)
+    pseudonymise = key is not None and not check_only
+    try:
+        if pseudonymise and key is not None:
+            report.persons = _register_pseudonyms(con, sources, key)
+        for name, source in sources.items():
+            problems.extend(check_dataset(con, DATASETS[name], source, pseudonymise))
+    except BaseException:
+        for source in sources.values():
+            _drop(con, source)
+        raise
+    finally:
+        if pseudonymise:
+            con.unregister(staging.PSEUDONYM_TABLE)
     report.problems = problems
     if problems:
+        for source in sources.values():
+            _drop(con, source)
         raise InputError(problems)
-    if key is not None and not check_only:
-        values = _person_values(con, sources)
-        con.register("pseudonym_map", pseudonym_table(values, key))
-        report.persons = len(values)
     for name, source in sources.items():
         if check_only:
-            rows = _count(con, f'"{source.table}"')
+            rows = _count(con, f'"{source.stage}"')
+            _drop(con, source)
         else:
-            rows = _load(con, DATASETS[name], source, key is not None)
+            rows = _finish(con, DATASETS[name], source)
         report.datasets[name] = LoadedDataset(name, source.path, rows, sha256_of(source.path))
     return report

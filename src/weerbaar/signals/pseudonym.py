@@ -51,9 +51,19 @@ def resolve_key(key_file: Path | None = None, *, demo: bool = False) -> bytes:
     return key
 
 
-def pseudonym_table(values: list[str], key: bytes) -> pa.Table:
-    """``value -> alias`` for every identifier, to join while loading."""
-    aliases = [pseudonym(key, value) for value in values]
+def pseudonym_table(pairs: list[tuple[str, str | None]], key: bytes) -> pa.Table:
+    """``__raw -> __alias`` for every distinct raw text, to join while loading.
+
+    ``pairs`` are (raw text as in the file, identifier after trimming or None when blank); the
+    keyed hash is computed once per distinct identifier, not per row.
+    """
+    by_raw = dict(pairs)  # one row per raw text, or the join would repeat rows
+    aliases = {value: pseudonym(key, value) for value in set(by_raw.values()) if value is not None}
     return pa.table(
-        {"value": pa.array(values, pa.string()), "alias": pa.array(aliases, pa.string())}
+        {
+            "__raw": pa.array(list(by_raw), pa.string()),
+            "__alias": pa.array(
+                [aliases[v] if v is not None else None for v in by_raw.values()], pa.string()
+            ),
+        }
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ColumnType = Literal["VARCHAR", "DATE", "TIMESTAMP", "DECIMAL(18,2)", "BIGINT"]
+ColumnType = Literal["VARCHAR", "DATE", "TIMESTAMP", "DECIMAL(18,2)", "BIGINT", "DOUBLE", "BOOLEAN"]
 
 
 @dataclass(frozen=True)
