@@ -15,13 +15,14 @@ import argparse
 import os
 import statistics
 import time
+from typing import cast
 
 import numpy as np
 
 from weerbaar.knowledge.models import PROCESS_IDS, THEME_IDS
 from weerbaar.measures.effect import weighted_value
 from weerbaar.measures.greedy import greedy_plan
-from weerbaar.measures.models import Candidate, Gap, PlanProblem, PlanRequest
+from weerbaar.measures.models import Candidate, EffectLevel, Gap, PlanProblem, PlanRequest
 from weerbaar.measures.optimiser import SolverOptions, solve
 
 GAPS_PER_PROCESS = 12
@@ -58,7 +59,7 @@ def _candidate(rng: np.random.Generator, i: int, gaps: list[Gap]) -> Candidate:
     return Candidate(
         id=f"m{i}",
         theme=str(rng.choice(THEME_IDS)),
-        effect=str(rng.choice(["laag", "middel", "hoog"])),  # type: ignore[arg-type]
+        effect=cast(EffectLevel, str(rng.choice(["laag", "middel", "hoog"]))),
         intro_hours=float(rng.integers(4, 81)),
         run_hours_per_year=float(rng.integers(0, 41)),
         cost_eur=float(rng.integers(0, 16) * 1000),
