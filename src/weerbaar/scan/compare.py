@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from weerbaar.knowledge.models import Framework
+from weerbaar.scan.errors import ScanError, ScanProblem
 from weerbaar.scan.models import (
     Contribution,
     ProcessChange,
@@ -31,12 +32,13 @@ def compare_scans(
     old_framework: Framework | None = None,
     new_framework: Framework | None = None,
 ) -> ScanComparison:
-    """Compare two scans (or results) of the same municipality.
+    """Compare two scans (or results) of the same municipality, the older one first.
 
     Per process the question changes add up exactly to the change in vulnerability, because
     contributions add up exactly to each score. A scan is scored against its own framework.
     """
     before, after = _result(old, old_framework), _result(new, new_framework)
+    _check_comparable(before, after)
     processes = {}
     for pid in [p for p in after.processes if p in before.processes]:
         processes[pid] = _process_change(before.processes[pid], after.processes[pid])
@@ -46,6 +48,25 @@ def compare_scans(
         overall_delta=_minus(after.overall, before.overall),
         processes=processes,
     )
+
+
+def _check_comparable(before: ScanResult, after: ScanResult) -> None:
+    """Same municipality, and the older scan first; raises :class:`ScanError` otherwise."""
+    problems = []
+    if before.scan.municipality != after.scan.municipality:
+        message = (
+            f"the scans are of different municipalities "
+            f"({before.scan.municipality} and {after.scan.municipality})"
+        )
+        problems.append(ScanProblem(message, location="municipality"))
+    if before.scan.date > after.scan.date:
+        message = (
+            f"the old scan ({before.scan.date}) is later than the new scan "
+            f"({after.scan.date}): give the older one first"
+        )
+        problems.append(ScanProblem(message, location="date"))
+    if problems:
+        raise ScanError(problems)
 
 
 def _process_change(old: ProcessScore, new: ProcessScore) -> ProcessChange:
