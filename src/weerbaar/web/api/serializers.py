@@ -126,6 +126,11 @@ class PlanRequestSerializer(serializers.Serializer):
         default=dict,
         help_text='minimum number of measures per theme, e.g. {"kennis": 1}',
     )
+    allow_unsuited = serializers.BooleanField(
+        default=False,
+        help_text="also choose measures marked unsuited for small municipalities when the scan "
+        "uses the small-municipality profile",
+    )
 
 
 def roles_of(memberships: list[Membership]) -> dict[str, str]:

@@ -42,6 +42,14 @@ class PlanForm(forms.Form):
     excluded = forms.MultipleChoiceField(
         label=_("Uitgesloten maatregelen"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    allow_unsuited = forms.BooleanField(
+        label=_("Ook maatregelen die minder geschikt zijn voor een kleine gemeente"),
+        required=False,
+        help_text=_(
+            "Standaard kiest het plan voor een kleine gemeente alleen maatregelen die daar "
+            "haalbaar zijn."
+        ),
+    )
 
     def __init__(self, *args: Any, problem: PlanProblem, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -87,6 +95,7 @@ class PlanForm(forms.Form):
             "partners": sorted(data.get("partners", [])),
             "mandatory": list(data.get("mandatory", [])),
             "excluded": list(data.get("excluded", [])),
+            "allow_unsuited": bool(data.get("allow_unsuited")),
             "min_theme": {
                 name.removeprefix("min_theme_"): value
                 for name, value in data.items()
