@@ -118,14 +118,20 @@ def just_below_limit(p: Planter) -> None:
 
 
 def split_invoices(p: Planter) -> None:
-    """FIN-008: three invoices in ten days, each below 10,000, together above."""
+    """FIN-008: three invoices in ten days, each below 10,000, together above, one approver."""
     for _ in range(p.instances):
         creditor = p.creditor()
         start = p.randint(40, PERIOD_DAYS - 12)
         _normal(p, creditor, [start - 35])
-        centre = p.pick(COST_CENTRES)
+        centre, approver = p.pick(COST_CENTRES), p.pick(APPROVERS)
         ids = [
-            p.payment(creditor, start + o, p.amount(4_000, 7_000), cost_centre=centre)["payment_id"]
+            p.payment(
+                creditor,
+                start + o,
+                p.amount(4_000, 7_000),
+                cost_centre=centre,
+                approved_by=approver,
+            )["payment_id"]
             for o in (0, 4, 9)
         ]
         p.label("FIN-008", "creditor", creditor["creditor_id"], *ids)
@@ -253,13 +259,14 @@ def self_approved_orders(p: Planter) -> None:
 
 
 def order_below_threshold(p: Planter) -> None:
-    """INK-023: an order just below the 50,000 threshold."""
+    """INK-023: one supplier gets two orders just below 50,000, months apart, and a small one."""
     for _ in range(p.instances):
         creditor = p.creditor()
-        order = p.order(
-            creditor["creditor_id"], p.randint(0, PERIOD_DAYS), p.amount(47_700, 49_950)
-        )
-        p.label("INK-023", "order", order["order_id"], order["order_id"])
+        start = p.randint(0, PERIOD_DAYS - 200)
+        p.order(creditor["creditor_id"], start + 100, p.amount(4_000, 12_000))
+        for offset in (0, p.randint(60, 190)):
+            order = p.order(creditor["creditor_id"], start + offset, p.amount(47_700, 49_950))
+            p.label("INK-023", "order", order["order_id"], order["order_id"])
 
 
 PLANTS: tuple[Callable[[Planter], None], ...] = (
