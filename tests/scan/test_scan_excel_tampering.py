@@ -134,3 +134,24 @@ def test_a_level_number_needs_its_own_label(small_framework: Framework) -> None:
     assert parse_answer("2", maturity) == (True, 2)
     assert parse_answer("2 – n3", maturity)[0] is False
     assert parse_answer("2 – iets anders", maturity)[0] is False
+
+
+def test_template_rows_show_english_and_the_question_anchors(tmp_path: Path) -> None:
+    """Review finding: the offline questionnaire showed only Dutch and the generic scale labels,
+    not what each level means for the question (its anchors)."""
+    from weerbaar.knowledge import load_framework
+
+    framework = load_framework()
+    path = tmp_path / "v.xlsx"
+    write_template(framework, "GM9999", path)
+    question = framework.questions["algemeen.q01"]
+    assert question.anchors
+    row = next(
+        r
+        for r in load_workbook(path)["algemeen"].iter_rows(values_only=True)
+        if r[0] == question.id
+    )
+    assert question.text.nl in row[2] and question.text.en in row[2]
+    for anchor in question.anchors:
+        assert anchor.nl in row[3]
+    assert row[3].startswith("0 – ") or (question.help and question.help.nl in row[3])

@@ -36,6 +36,22 @@ def level_label(scale: Scale, value: int) -> str:
     return f"{value} – {scale.levels[value].label.nl}"
 
 
+def question_text(question: Question) -> str:
+    """The question in Dutch, then in English."""
+    return f"{question.text.nl}\n\n{question.text.en}"
+
+
+def answer_help(question: Question, scale: Scale) -> str:
+    """The question's help, then what every level means for this question (its anchors)."""
+    anchors = question.anchors or [level.description for level in scale.levels]
+    lines = [question.help.nl] if question.help else []
+    lines += [
+        f"{level_label(scale, level.value)}: {anchor.nl}"
+        for level, anchor in zip(scale.levels, anchors, strict=False)
+    ]
+    return "\n".join(lines)
+
+
 def write_template(
     framework: Framework,
     municipality: Municipality | str,
@@ -119,9 +135,8 @@ def _question_sheet(
     validations: dict[str, DataValidation] = {}
     for number, question in enumerate(questions, start=1):
         scale = framework.scales[question.scale]
-        hint = "; ".join(level_label(scale, level.value) for level in scale.levels)
-        help_text = f"{question.help.nl}\n" if question.help else ""
-        sheet.append([question.id, number, question.text.nl, help_text + hint, None, None, None])
+        texts = (question_text(question), answer_help(question, scale))
+        sheet.append([question.id, number, *texts, None, None, None])
         row = sheet.max_row
         if question.scale not in validations:
             validation = DataValidation(type="list", formula1=f"={lists[question.scale]}")
