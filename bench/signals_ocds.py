@@ -5,19 +5,25 @@ Data: Cardinal's synthetic generator from the shared peer material (seed 42), 20
 
     python ../shared/cardinal-peer/synthetic/generate_ocds.py 200000 bench-data/ocds200k.jsonl
     python -m bench.signals_ocds [--data bench-data/ocds200k.jsonl] [--skip-pandas]
+        [--limit 300]
 
 Each implementation runs in its own process (so peak RSS is its own): weerbaar = load_ocds + the
 SQL of the 11 rules that mirror Cardinal's indicators with Cardinal's settings (results fetched
 as Arrow tables), then the three other OCDS rules (INK-003, INK-010, INK-011) separately, then a
 straightforward pandas version of the 11 indicators (json.loads per line, DataFrames, groupby).
 Flag counts per indicator are printed for both, so the two can be checked against each other.
+The pandas version is stopped after ``--limit`` seconds (then reported as "> limit" and the ratio
+as a lower bound). Figures, load average and command go to ``bench/results/signals-ocds.md``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import multiprocessing
+import os
+import platform
 import resource
 import time
 from collections.abc import Callable
@@ -27,6 +33,7 @@ from typing import Any
 from weerbaar.signals.ocds.settings import RULE_IDS
 
 DATA = Path("bench-data/ocds200k.jsonl")
+RESULTS = Path(__file__).parent / "results" / "signals-ocds.md"
 SETTINGS_INI = "currency = EUR\n" + "".join(f"[{code}]\n" for code in sorted(RULE_IDS))
 OTHER_RULES = ("INK-003", "INK-010", "INK-011")
 
@@ -55,7 +62,7 @@ def run_weerbaar(path: str, settings_path: str) -> dict[str, Any]:
     con.execute("SET enable_progress_bar = false")
     wall, cpu = time.perf_counter(), _cpu()
     load = load_ocds(con, path, settings)
-    load_s = time.perf_counter() - wall
+    load_s, load_cpu = time.perf_counter() - wall, _cpu() - cpu
     counts: dict[str, int] = {}
     for rule_id, overrides in settings.rule_parameters().items():
         rule = registry.get(rule_id)
@@ -64,6 +71,7 @@ def run_weerbaar(path: str, settings_path: str) -> dict[str, Any]:
     result = {
         "releases": load.releases,
         "load_s": load_s,
+        "load_cpu": load_cpu,
         "wall_s": time.perf_counter() - wall,
         "cpu_s": _cpu() - cpu,
         "counts": counts,
@@ -304,16 +312,98 @@ def pandas_indicators(path: str) -> dict[str, int]:
     }
 
 
-def _in_process(function: Callable[[str, str], dict[str, Any]], *args: str) -> dict[str, Any]:
+def _child(
+    pipe: Any, function: Callable[[str, str], dict[str, Any]], args: tuple[str, ...]
+) -> None:
+    pipe.send(function(*args))
+    pipe.close()
+
+
+def _in_process(
+    function: Callable[[str, str], dict[str, Any]], *args: str, limit: float | None = None
+) -> dict[str, Any] | None:
+    """Run in a fresh process (own peak RSS); None when it ran past ``limit`` seconds."""
     context = multiprocessing.get_context("spawn")
-    with context.Pool(1) as pool:
-        return pool.apply(function, args)
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, function, args))
+    process.start()
+    sender.close()
+    if limit is not None and not receiver.poll(limit):
+        process.kill()
+        process.join()
+        return None
+    result: dict[str, Any] = receiver.recv()
+    process.join()
+    return result
+
+
+def write_report(
+    args: argparse.Namespace,
+    ours: dict[str, Any],
+    theirs: dict[str, Any] | None,
+    load_average: str,
+) -> None:
+    lines = [
+        "# Benchmark: OCDS (inkoop) rules on compiled releases",
+        "",
+        f"Measured {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} UTC on this machine "
+        f"({platform.machine()}, {multiprocessing.cpu_count()} cores, Python "
+        f"{platform.python_version()}). Load average at the start: {load_average} (1 / 5 / 15 "
+        "min; the machine is shared, so a load above 2 inflates wall times; CPU seconds count "
+        "all threads).",
+        "",
+        "Commands (data: the shared Cardinal peer generator, seed 42):",
+        "",
+        "```bash",
+        "python ../shared/cardinal-peer/synthetic/generate_ocds.py 200000 "
+        "bench-data/ocds200k.jsonl",
+        f".venv/bin/python -m bench.signals_ocds --data {args.data} --limit {args.limit:.0f}",
+        "```",
+        "",
+        "| implementation | what | wall s | CPU s | peak RSS MB |",
+        "|---|---|---:|---:|---:|",
+        f"| weerbaar (DuckDB) | `load_ocds` ({ours['releases']:,} releases → `ocds_*` tables) "
+        f"| {ours['load_s']:.2f} | {ours['load_cpu']:.2f} | |",
+        f"| weerbaar (DuckDB) | load + the 11 rules mirroring Cardinal's indicators | "
+        f"**{ours['wall_s']:.2f}** | {ours['cpu_s']:.2f} | {ours['peak_rss_mb']:.0f} |",
+        f"| weerbaar (DuckDB) | INK-003, INK-010, INK-011 on the loaded tables | "
+        f"{ours['other_rules_s']:.2f} | | |",
+    ]
+    if theirs is None:
+        lines.append(f"| pandas | the same 11 indicators | > {args.limit:.0f} (stopped) | | |")
+    else:
+        lines.append(
+            f"| pandas | the same 11 indicators | {theirs['wall_s']:.2f} | {theirs['cpu_s']:.2f} "
+            f"| {theirs['peak_rss_mb']:.0f} |"
+        )
+    lines += [
+        "| OCP Cardinal 0.0.8 (Rust; research notes, quiet machine) | the 11 indicators | 3.3 "
+        "| | 149 |",
+        "",
+    ]
+    if theirs is None:
+        ratio = f"≥ {args.limit / ours['wall_s']:.1f}× (pandas stopped at the limit)"
+    else:
+        ratio = f"{theirs['wall_s'] / ours['wall_s']:.1f}× wall, "
+        ratio += f"{theirs['cpu_s'] / ours['cpu_s']:.1f}× CPU"
+        same = all(ours["counts"].get(code) == n for code, n in theirs["counts"].items())
+        ratio += "; same flag counts per indicator: " + ("yes" if same else "**NO**")
+    lines += [
+        f"- Ratio to pandas: {ratio}.",
+        f"- Against Cardinal's 3.3 s for 200,000 releases: {ours['wall_s']:.2f} s wall here for "
+        f"{ours['releases']:,} releases"
+        f" ({'faster' if ours['wall_s'] < 3.3 else 'not faster'}, at the load above).",
+        "- Flags per indicator (weerbaar): `" + json.dumps(ours["counts"], sort_keys=True) + "`",
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--limit", type=float, default=300.0, help="seconds for pandas")
     args = parser.parse_args()
     if not args.data.is_file():
         raise SystemExit(
@@ -322,23 +412,23 @@ def main() -> None:
         )
     settings = args.data.parent / "cardinal-settings.ini"
     settings.write_text(SETTINGS_INI, encoding="utf-8")
+    load_average = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     ours = _in_process(run_weerbaar, str(args.data), str(settings))
+    assert ours is not None
     print(
         f"weerbaar: {ours['releases']:,} releases, load {ours['load_s']:.2f} s, "
         f"load + 11 indicators {ours['wall_s']:.2f} s wall ({ours['cpu_s']:.2f} s CPU), "
         f"INK-003/010/011 {ours['other_rules_s']:.2f} s, peak RSS {ours['peak_rss_mb']:.0f} MB"
     )
     print("  flags:", json.dumps(ours["counts"], sort_keys=True))
-    if args.skip_pandas:
-        return
-    theirs = _in_process(run_pandas, str(args.data), str(settings))
-    print(
-        f"pandas: 11 indicators {theirs['wall_s']:.2f} s wall ({theirs['cpu_s']:.2f} s CPU), "
-        f"peak RSS {theirs['peak_rss_mb']:.0f} MB; ratio {theirs['wall_s'] / ours['wall_s']:.1f}x"
-    )
-    print("  flags:", json.dumps(theirs["counts"], sort_keys=True))
-    same = {code: ours["counts"][code] == n for code, n in theirs["counts"].items()}
-    print("  same flag counts:", all(same.values()), {k: v for k, v in same.items() if not v})
+    theirs = None
+    if not args.skip_pandas:
+        theirs = _in_process(run_pandas, str(args.data), str(settings), limit=args.limit)
+        print("pandas:", "stopped" if theirs is None else f"{theirs['wall_s']:.2f} s wall")
+        if theirs is not None:
+            print("  flags:", json.dumps(theirs["counts"], sort_keys=True))
+    write_report(args, ours, theirs, load_average)
+    print(f"-> {RESULTS}")
 
 
 if __name__ == "__main__":
