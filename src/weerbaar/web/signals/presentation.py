@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from weerbaar.web.signals.models import SignalHit, SignalRun
+from weerbaar.web.knowledgebase.framework import framework
+from weerbaar.web.signals.models import Severity, SignalHit, SignalRun
 from weerbaar.web.signals.service import rule_or_none
 
 
@@ -19,6 +20,16 @@ class RuleRow:
     hits: int
     open: int
     status: str
+
+
+def process_name(process_id: str, language: str) -> str:
+    """The knowledge base's name of a process (``financien`` -> Financiële transacties)."""
+    process = framework().processes.get(process_id)
+    return process.name.get(language) if process is not None else process_id
+
+
+def severity_label(severity: str) -> str:
+    return str(Severity(severity).label) if severity in Severity.values else severity
 
 
 def _manifest_rules(run: SignalRun) -> list[dict[str, Any]]:
@@ -38,8 +49,8 @@ def rule_rows(run: SignalRun, language: str) -> list[RuleRow]:
             RuleRow(
                 rule_id=record["id"],
                 title=rule.spec.title.get(language) if rule else record["id"],
-                process=rule.spec.process if rule else "",
-                severity=rule.spec.severity if rule else "",
+                process=process_name(rule.spec.process, language) if rule else "",
+                severity=severity_label(rule.spec.severity) if rule else "",
                 hits=int(record.get("hits") or 0),
                 open=open_counts.get(record["id"], 0),
                 status=str(record.get("status", "")),
@@ -65,8 +76,8 @@ def parameter_rows(hit: SignalHit, language: str) -> list[ParameterRow]:
     return [
         ParameterRow(
             name=name,
-            value=hit.parameters.get(name, ""),
-            default=specs[name].default if name in specs else "",
+            value=_listed(hit.parameters.get(name, "")),
+            default=_listed(specs[name].default) if name in specs else "",
             unit=specs[name].unit if name in specs else "",
             description=specs[name].description.get(language) if name in specs else "",
         )
@@ -91,6 +102,11 @@ def rule_context(hit: SignalHit, language: str) -> dict[str, Any]:
 
 def value_rows(values: dict[str, Any]) -> list[tuple[str, str]]:
     return [(str(key), _text(value)) for key, value in sorted(values.items())]
+
+
+def _listed(value: Any) -> Any:
+    """Lists as comma-separated text; other values as they are (the template localises them)."""
+    return _text(value) if isinstance(value, list) else value
 
 
 def _text(value: Any) -> str:

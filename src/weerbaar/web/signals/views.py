@@ -107,6 +107,7 @@ def hit_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "hit": hit,
         "run": hit.run,
         "explanation": hit.explanation(lang),
+        "process": presentation.process_name(hit.process, lang),
         "rule": presentation.rule_context(hit, lang),
         "parameters": presentation.parameter_rows(hit, lang),
         "fences": presentation.value_rows(hit.fences),
