@@ -155,3 +155,39 @@ def test_template_rows_show_english_and_the_question_anchors(tmp_path: Path) -> 
     for anchor in question.anchors:
         assert anchor.nl in row[3]
     assert row[3].startswith("0 – ") or (question.help and question.help.nl in row[3])
+
+
+@pytest.mark.parametrize(
+    ("mode", "row", "value", "message"),
+    [
+        ("survey", 9, "Jan Jansen", "not a respondent token"),
+        ("survey", 9, 12345, None),
+        ("workshop", 9, "vijf", "not a whole number"),
+        ("workshop", 9, 0, "not a whole number"),
+    ],
+)
+def test_instruction_fields_are_checked_by_row_and_column(
+    tmp_path: Path,
+    small_framework: Framework,
+    mode: str,
+    row: int,
+    value: object,
+    message: str | None,
+) -> None:
+    """Review finding: a name instead of a respondent token crashed the import (traceback)."""
+    path = tmp_path / "v.xlsx"
+    write_template(small_framework, "GM9999", path, mode=mode)  # type: ignore[arg-type]
+    book = load_workbook(path)
+    book[INSTRUCTIONS].cell(row=10, column=2, value="RIEC")
+    book[INSTRUCTIONS].cell(row=row, column=2, value=value)
+    book["financien"]["E2"] = 2
+    book.save(path)
+    if message is None:
+        scan = read_workbook(path, small_framework)
+        assert scan.respondents == [str(value)]
+        return
+    with pytest.raises(ScanFileError) as caught:
+        read_workbook(path, small_framework)
+    found = [str(p) for p in caught.value.problems]
+    assert any(p.startswith(f"sheet '{INSTRUCTIONS}', row {row}, column B") for p in found), found
+    assert any(message in p for p in found), found

@@ -20,7 +20,8 @@ from weerbaar.knowledge.models import Text
 
 CbsCode = Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
 # A pseudonymous respondent token: short, lower-case, no spaces. Never a person's name.
-RespondentToken = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{1,31}$")]
+RESPONDENT_PATTERN = r"^[a-z0-9][a-z0-9_-]{1,31}$"
+RespondentToken = Annotated[str, StringConstraints(pattern=RESPONDENT_PATTERN)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", min_length=1)]
 Mode = Literal["workshop", "survey"]
 Kind = Literal["control", "exposure"]

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from weerbaar.knowledge.models import Framework, Question, Scale
 from weerbaar.scan.errors import ScanError, ScanFileError, ScanProblem
-from weerbaar.scan.models import Answer, Scan, Workshop
+from weerbaar.scan.models import RESPONDENT_PATTERN, Answer, Scan, Workshop
 from weerbaar.scan.profile import Profile, profile_for, resolve_framework
 from weerbaar.scan.template import DONT_KNOW, FIELD_ROWS, GENERAL, INSTRUCTIONS, LISTS, META
 from weerbaar.scan.validation import scan_problems
@@ -164,10 +164,31 @@ def _fields(sheet: Any, mode: str, reader: _Reader) -> dict[str, Any]:
     names = ("participants", "moderator") if mode == "workshop" else ("respondent",)
     for name in names:
         value = sheet.cell(row=FIELD_ROWS[name], column=2).value
-        if value in (None, ""):
-            reader.problem(f"'{name}' is not filled in", INSTRUCTIONS, FIELD_ROWS[name], "B")
-        fields[name] = value.strip() if isinstance(value, str) else value
+        fields[name] = _field(name, value.strip() if isinstance(value, str) else value, reader)
     return fields
+
+
+def _field(name: str, value: Any, reader: _Reader) -> Any:
+    """The checked value of one instruction field (None after a problem)."""
+    problem = None
+    if value in (None, ""):
+        problem = f"'{name}' is not filled in"
+    elif name == "participants":
+        number = str(value).strip().removesuffix(".0")
+        if isinstance(value, bool) or not number.isdigit() or not 1 <= int(number) <= 100:
+            problem = f"{value!r} is not a whole number of participants (1-100)"
+        value = None if problem else int(number)
+    elif name == "respondent":
+        value = str(value).strip()
+        if not re.fullmatch(RESPONDENT_PATTERN, value):
+            problem = (
+                f"{value!r} is not a respondent token: use a pseudonym of 2-32 lower-case "
+                "letters, digits, '-' or '_' (never a name)"
+            )
+    if problem is None:
+        return value
+    reader.problem(problem, INSTRUCTIONS, FIELD_ROWS[name], "B")
+    return None
 
 
 def _date(value: Any) -> dt.date | None:
