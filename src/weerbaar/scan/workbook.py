@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,11 +11,12 @@ from zipfile import BadZipFile
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
-from weerbaar.knowledge.models import Framework, Question, Scale
+from weerbaar.knowledge.models import Framework, Question
+from weerbaar.scan.cells import free_text, parse_answer, parse_date
 from weerbaar.scan.errors import ScanError, ScanFileError, ScanProblem
 from weerbaar.scan.models import RESPONDENT_PATTERN, Answer, Scan, Workshop
 from weerbaar.scan.profile import Profile, profile_for, resolve_framework
-from weerbaar.scan.template import DONT_KNOW, FIELD_ROWS, GENERAL, INSTRUCTIONS, LISTS, META
+from weerbaar.scan.template import FIELD_ROWS, GENERAL, INSTRUCTIONS, LISTS, META
 from weerbaar.scan.validation import scan_problems
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -156,7 +156,7 @@ def _fields(sheet: Any, mode: str, reader: _Reader) -> dict[str, Any]:
         reader.problem("missing sheet", INSTRUCTIONS)
         return {}
     raw_date = sheet.cell(row=FIELD_ROWS["date"], column=2).value
-    fields: dict[str, Any] = {"date": _date(raw_date)}
+    fields: dict[str, Any] = {"date": parse_date(raw_date)}
     if fields["date"] is None:
         reader.problem(
             f"not a date (JJJJ-MM-DD): {raw_date!r}", INSTRUCTIONS, FIELD_ROWS["date"], "B"
@@ -191,17 +191,6 @@ def _field(name: str, value: Any, reader: _Reader) -> Any:
     return None
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        return None
-
-
 def _sheet_answers(sheet: Any, reader: _Reader, respondent: str | None) -> list[Answer]:
     answers = []
     for row_number, row in enumerate(sheet.iter_rows(min_row=2, max_col=7, values_only=True), 2):
@@ -230,41 +219,11 @@ def _sheet_answers(sheet: Any, reader: _Reader, respondent: str | None) -> list[
                 question_id=question.id,
                 value=value,
                 respondent=respondent,
-                note=_text(note),
-                evidence=_text(evidence),
+                note=free_text(note),
+                evidence=free_text(evidence),
             )
         )
     return answers
-
-
-def _text(value: Any) -> str | None:
-    return str(value).strip()[:500] or None if value not in (None, "") else None
-
-
-def parse_answer(raw: Any, scale: Scale) -> tuple[bool, int | None]:
-    """``(True, level)`` for a valid cell, ``(True, None)`` for "weet niet", else ``(False, _)``."""
-    if isinstance(raw, bool):
-        return False, None
-    if isinstance(raw, int | float) and float(raw).is_integer():
-        value = int(raw)
-        return (0 <= value <= scale.max_value), (value if 0 <= value <= scale.max_value else None)
-    text = str(raw).strip().casefold()
-    if text in (DONT_KNOW, "weet niet / don't know", "don't know", "?"):
-        return True, None
-    match = re.match(r"^(\d+)(?:\s*[–-]\s*(.*))?$", text)
-    if match:
-        value = int(match.group(1))
-        level = next((lv for lv in scale.levels if lv.value == value), None)
-        if level is None:
-            return False, None
-        named = match.group(2)
-        labels = (level.label.nl.casefold(), level.label.en.casefold())
-        ok = named is None or named.strip() in labels
-        return ok, value if ok else None
-    for level in scale.levels:
-        if text in (level.label.nl.casefold(), level.label.en.casefold()):
-            return True, level.value
-    return False, None
 
 
 def _build_scan(
