@@ -151,3 +151,14 @@ def test_errors_are_printed_literally_and_name_the_file(
     result = runner.invoke(app, ["score", str(path)])
     assert result.exit_code == 1
     assert "unknown municipality GM0002" in result.output and "old.json" in result.output
+
+
+def test_validate_also_checks_the_municipality(tmp_path: Path, knowledge_with: Framework) -> None:
+    """Review finding: `scan validate` said OK for a scan that `scan score` then refused."""
+    path = scan_file(tmp_path, knowledge_with, "old", {"fin-a": 0})
+    data = json.loads(path.read_text())
+    data["municipality"] = "GM0002"
+    path.write_text(json.dumps(data))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "unknown municipality GM0002" in result.output and "old.json" in result.output

@@ -212,8 +212,9 @@ def validate(file: Annotated[Path, typer.Argument(help="scan file (JSON)")]) -> 
     """Check a scan file against its framework version; every problem is listed."""
     try:
         scan = load_scan(file)
+        score_scan(scan)  # also checks what only scoring needs (municipality, size class)
     except ScanError as exc:
-        _fail(exc)
+        _fail(exc, file)
     console.print(f"OK: {file} ({len(scan.answers)} antwoorden / answers)")
 
 
