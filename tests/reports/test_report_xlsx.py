@@ -98,3 +98,18 @@ def test_disagreements_sheet_counts_levels_without_names(scan_2025: Scan) -> Non
         assert sum(found.distribution.values()) == len(scan_2025.respondents)
         assert str(row[5]).count(":") == len(found.distribution)
     assert any("sterk uiteen" in p for p in report.summary.paragraphs)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_table_column_has_a_heading(lang: str, report_nl: Report, report_en: Report) -> None:
+    """Review finding: text columns (question, title, publisher...) had an empty heading, so a
+    filter or pivot showed 'Column F'; some headings were in one language only."""
+    report = report_nl if lang == "nl" else report_en
+    book = load_workbook(BytesIO(render(report, "xlsx")))
+    other = {"nl": ("spread",), "en": ("weet niet",)}[lang]
+    for sheet in book.worksheets:
+        if sheet.title in ("Samenvatting", "Summary"):
+            continue  # a two-column key/value sheet without headings
+        header = [cell.value for cell in sheet[1]]
+        assert all(header), (sheet.title, header)
+        assert not set(header) & set(other), (sheet.title, header)

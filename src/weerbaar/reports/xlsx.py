@@ -63,7 +63,7 @@ def _tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]]:
                 t("process"),
                 "id",
                 t("vulnerability"),
-                "",
+                t("rating"),
                 t("resilience"),
                 t("exposure"),
                 t("confidence"),
@@ -92,9 +92,9 @@ def _tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]]:
                 t("section"),
                 t("kind"),
                 t("target"),
-                "",
+                t("text"),
                 t("answers"),
-                "weet niet",
+                t("dont_know_count"),
                 t("level"),
                 "max",
                 t("distribution"),
@@ -122,11 +122,11 @@ def _tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]]:
             [
                 t("process"),
                 t("question"),
-                "",
+                t("text"),
                 t("target"),
                 t("gap"),
                 t("points"),
-                "weet niet",
+                t("dont_know_count"),
                 t("measures"),
             ],
             [
@@ -175,7 +175,7 @@ def _plan_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]]
         return label(key, lang)
 
     quarters = [f"{t('q')}{q + 1} {t('hours').lower()}" for q in range(plan.quarters)]
-    header = [t("quarter"), t("measure"), "", t("theme"), *quarters, t("hours"), t("cost")]
+    header = [t("quarter"), t("measure"), t("title"), t("theme"), *quarters, t("hours"), t("cost")]
     rows = [
         [
             m.quarter,
@@ -213,7 +213,7 @@ def _other_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]
         )
     if report.disagreements:
         tables["disagreements"] = (
-            [t("question"), t("process"), t("target"), "", "spread", t("distribution")],
+            [t("question"), t("process"), t("target"), t("text"), t("spread"), t("distribution")],
             [
                 [
                     d.question_id,
@@ -227,7 +227,7 @@ def _other_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]
             ],
         )
     tables["red_flags"] = (
-        [t("process"), "id", "", "", t("signal_rules")],
+        [t("process"), "id", t("title"), t("description"), t("signal_rules")],
         [
             [p.name, f.id, f.title, f.description, ", ".join(f.signal_rules)]
             for p in report.processes
@@ -239,7 +239,7 @@ def _other_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]
         [[c.who, c.audience, c.message, c.moment] for c in report.communication],
     )
     tables["sources"] = (
-        ["id", "", "", "", "URL"],
+        ["id", t("title"), t("publisher"), t("year"), "URL"],
         [[s.id, s.title, s.publisher, s.year, s.address] for s in report.sources],
     )
     return tables
