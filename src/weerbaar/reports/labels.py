@@ -40,6 +40,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "resilience": ("Weerbaarheid", "Resilience"),
     "dont_know": ("Aandeel 'weet niet'", "Share 'weet niet' (don't know)"),
     "dont_know_count": ("Aantal 'weet niet'", "Number 'weet niet' (don't know)"),
+    "dont_know_flag": ("Weet niet", "Don't know (weet niet)"),
     "rating": ("Oordeel", "Rating"),
     "text": ("Tekst", "Text"),
     "title": ("Titel", "Title"),

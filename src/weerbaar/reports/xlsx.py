@@ -126,7 +126,7 @@ def _tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]]:
                 t("target"),
                 t("gap"),
                 t("points"),
-                t("dont_know_count"),
+                t("dont_know_flag"),
                 t("measures"),
             ],
             [
