@@ -104,3 +104,16 @@ def test_unknown_ids_are_echoed_literally_not_as_markup() -> None:
     assert result.exit_code == 2 and "x[/red]y" in result.output
     result = runner.invoke(app, ["knowledge", "measures", "--process", "a[b]c"])
     assert result.exit_code == 2 and "a[b]c" in result.output
+
+
+def test_measure_ids_are_never_truncated_in_the_table() -> None:
+    """Review finding: on an 80-column terminal the ids were cut ('logging-r…'), and the id is
+    what `knowledge show measure ID` needs."""
+    result = runner.invoke(
+        app, ["knowledge", "measures", "--process", "brp"], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0
+    framework = load_framework()
+    for measure in framework.measures.values():
+        if "brp" in measure.processes:
+            assert measure.id in result.output

@@ -135,6 +135,7 @@ def measures(
             console.print(f"[red]Onbekend / unknown {what} {escape(repr(value))}[/red]")
             raise typer.Exit(2)
     table = Table("id", "maatregel / measure", "thema", "soort", "effect", "uur intro", "klein")
+    table.columns[0].no_wrap = True  # the id is what `knowledge show measure ID` needs
     for measure in framework.measures.values():
         if (process and process not in measure.processes) or (theme and measure.theme != theme):
             continue
@@ -149,7 +150,7 @@ def measures(
             f"{measure.effort_intro_hours:g}",
             "ja" if measure.small_municipality else "",
         )
-    console.print(table)
+    Console(width=max(console.width, 120)).print(table)
 
 
 @app.command()
