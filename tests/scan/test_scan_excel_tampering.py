@@ -191,3 +191,16 @@ def test_instruction_fields_are_checked_by_row_and_column(
     found = [str(p) for p in caught.value.problems]
     assert any(p.startswith(f"sheet '{INSTRUCTIONS}', row {row}, column B") for p in found), found
     assert any(message in p for p in found), found
+
+
+def test_only_survey_workbooks_are_combined(tmp_path: Path, small_framework: Framework) -> None:
+    """Review finding: two workshop workbooks were 'merged' into a scan file with every answer
+    twice (written without error); problems did not say which workbook."""
+    from weerbaar.scan.excel import merge_survey
+
+    workshop = read_workbook(_filled(tmp_path, small_framework, lambda book: None), small_framework)
+    with pytest.raises(ScanFileError) as caught:
+        merge_survey([workshop, workshop])
+    found = [str(p) for p in caught.value.problems]
+    assert any("workbook 1" in p and "survey" in p for p in found), found
+    assert any("workbook 2" in p and "survey" in p for p in found), found

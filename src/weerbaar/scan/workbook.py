@@ -263,22 +263,36 @@ def _build_scan(
 
 
 def merge_survey(scans: list[Scan]) -> Scan:
-    """One survey scan from several respondents' workbooks (same municipality and version)."""
+    """One survey scan from several respondents' workbooks (same municipality and version).
+
+    Problems name the workbook by its position (1 = the first one given).
+    """
     first = scans[0]
     problems = []
-    for scan in scans[1:]:
-        for key in ("municipality", "framework_version", "mode"):
+    for number, scan in enumerate(scans, start=1):
+        where = f"workbook {number}"
+        if scan.mode != "survey":
+            message = f"a {scan.mode} workbook: only survey workbooks can be combined"
+            problems.append(ScanProblem(message, location=where))
+        for key in ("municipality", "framework_version"):
             if getattr(scan, key) != getattr(first, key):
-                problems.append(ScanProblem(f"workbooks differ in {key}"))
-    respondents = [r for scan in scans for r in scan.respondents]
-    if len(set(respondents)) != len(respondents):
-        problems.append(ScanProblem("the same respondent token appears in two workbooks"))
+                message = (
+                    f"{key} {getattr(scan, key)} differs from workbook 1 ({getattr(first, key)})"
+                )
+                problems.append(ScanProblem(message, location=where))
+    seen: dict[str, int] = {}
+    for number, scan in enumerate(scans, start=1):
+        for token in scan.respondents:
+            if token in seen:
+                message = f"respondent token {token} is also in workbook {seen[token]}"
+                problems.append(ScanProblem(message, location=f"workbook {number}"))
+            seen.setdefault(token, number)
     if problems:
         raise ScanFileError("<workbooks>", problems)
     return first.model_copy(
         update={
             "date": max(scan.date for scan in scans),
-            "respondents": respondents,
+            "respondents": list(seen),
             "answers": [a for scan in scans for a in scan.answers],
         }
     )
