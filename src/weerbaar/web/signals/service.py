@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +87,24 @@ def _moment(text: str | None) -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def storable(value: Any) -> Any:
+    """Plain JSON values without NUL characters (PostgreSQL refuses them in text and JSON).
+
+    Exported data can hold anything; a NUL becomes U+FFFD so the value stays visible.
+    """
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {storable(str(k)): storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [storable(item) for item in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return storable(str(value))
+
+
 def _hit(run: SignalRun, hit: Any) -> SignalHit:
     return SignalHit(
         run=run,
@@ -93,15 +112,15 @@ def _hit(run: SignalRun, hit: Any) -> SignalHit:
         rule_version=hit.rule_version,
         severity=hit.severity,
         process=hit.process,
-        entity_type=hit.entity_type,
-        entity_id=hit.entity_id,
-        record_ids=list(hit.record_ids),
-        value=hit.value,
-        parameters=json.loads(json.dumps(hit.parameters, default=str)),
-        fences=json.loads(json.dumps(hit.fences, default=str)),
-        details=json.loads(json.dumps(hit.details, default=str)),
-        explanation_nl=hit.explanation_nl,
-        explanation_en=hit.explanation_en,
+        entity_type=storable(hit.entity_type)[:32],
+        entity_id=storable(hit.entity_id)[:200],
+        record_ids=storable(hit.record_ids),
+        value=storable(hit.value),
+        parameters=storable(hit.parameters),
+        fences=storable(hit.fences),
+        details=storable(hit.details),
+        explanation_nl=storable(hit.explanation_nl),
+        explanation_en=storable(hit.explanation_en),
     )
 
 
@@ -116,7 +135,7 @@ def store_result(
     is_demo: bool = False,
 ) -> SignalRun:
     """Store a core ``RunResult``: the run with its manifest and counts, and every hit (open)."""
-    manifest = json.loads(json.dumps(result.manifest, default=str))
+    manifest = storable(result.manifest)
     run = SignalRun.objects.create(
         municipality=municipality,
         started_at=_moment(manifest.get("started_at")),
