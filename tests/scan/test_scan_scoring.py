@@ -124,7 +124,7 @@ def test_survey_disagreement_is_flagged_and_lowers_confidence() -> None:
     assert result.disagreements[0].spread == 1.0
     score = result.processes["financien"]
     # fin-a: 1 - 1/3 * 1; fin-b: 1; fin-x unanswered: 0 -> mean (2/3 + 1 + 0) / 3
-    assert score.confidence == pytest.approx(55.6)
+    assert score.confidence == pytest.approx(500 / 9, abs=1e-4)
 
 
 def test_weak_answers_lists_weak_controls_with_their_measures() -> None:
@@ -194,3 +194,30 @@ def test_points_sum_exactly_when_rounding_is_awkward() -> None:
     assert sum(Decimal(str(c.points)) for c in score.contributions) == Decimal(
         str(score.vulnerability)
     )
+
+
+def test_one_more_weet_niet_lowers_confidence_even_in_a_large_survey() -> None:
+    """Review finding: with one decimal, one respondent in a large survey switching to "weet
+    niet" left the reported confidence and "weet niet" share unchanged."""
+    tokens = [f"r{i}" for i in range(1000)]
+    answers = [
+        Answer(question_id=qid, value=2, respondent=token)
+        for qid in ("fin-a", "fin-b", "fin-x")
+        for token in tokens
+    ]
+    scan = Scan(
+        municipality="GM9999",
+        date=dt.date(2026, 1, 1),
+        framework_version=FW.version,
+        mode="survey",
+        respondents=tokens,
+        answers=answers,
+    )
+    before = score_scan(scan, FW)
+    changed = [answers[0].model_copy(update={"value": None}), *answers[1:]]
+    after = score_scan(scan.model_copy(update={"answers": changed}), FW)
+    for pid in before.processes:
+        if pid == "financien":
+            assert after.processes[pid].confidence < before.processes[pid].confidence
+            assert after.processes[pid].dont_know_share > before.processes[pid].dont_know_share
+    assert after.confidence < before.confidence

@@ -6,7 +6,8 @@ respondent, duplicate answer) live in :mod:`weerbaar.scan.validation`.
 
 Result models (:class:`ScanResult` and friends) are produced by :func:`weerbaar.scan.score_scan`.
 Scores are on a 0-100 scale with one decimal; the ``points`` of a score's contributions add up
-exactly (in decimal arithmetic) to that score.
+exactly (in decimal arithmetic) to that score. Confidence has four decimals and the "weet niet"
+share six, so that one more "weet niet" always shows (see ``scan.service.CONFIDENCE_DECIMALS``).
 """
 
 from __future__ import annotations

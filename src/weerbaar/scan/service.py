@@ -40,6 +40,11 @@ from weerbaar.scan.validation import scan_problems
 
 __all__ = ["score_scan", "weak_answers"]
 
+CONFIDENCE_DECIMALS = 4
+"""Confidence (0-100) is reported with four decimals and the "weet niet" share (0-1) with six,
+so that one more "weet niet" visibly lowers them even in a survey of thousands of respondents
+(with one decimal it vanished in the rounding). Renderers round for display."""
+
 log = logging.getLogger(__name__)
 
 
@@ -119,14 +124,15 @@ def _score_process(process: str, items: list[ScoredQuestion]) -> ProcessScore:
         [(i.weight, Fraction(i.stats.dont_know, max(i.stats.answers, 1))) for i in items]
     )
     vuln = tenths_to_float(sum(tenths))
-    res, exp, conf = (fraction_to_float(100 * v) for v in (1 - gap, exposure, confidence))
+    res, exp = (fraction_to_float(100 * v) for v in (1 - gap, exposure))
+    conf = fraction_to_float(100 * confidence, CONFIDENCE_DECIMALS)
     return ProcessScore(
         process=process,
         vulnerability=vuln,
         exposure=exp,
         resilience=res,
         confidence=conf,
-        dont_know_share=fraction_to_float(dont_know, 3),
+        dont_know_share=fraction_to_float(dont_know, CONFIDENCE_DECIMALS + 2),
         exposure_points=tenths_to_float(sum(tenths[len(controls) :])),
         control_points=tenths_to_float(sum(tenths[: len(controls)])),
         contributions=contributions,
@@ -182,7 +188,7 @@ def _assemble(
         scan=_meta(scan, profile),
         processes=processes,
         overall=fraction_to_float(overall),
-        confidence=fraction_to_float(confidence),
+        confidence=fraction_to_float(confidence, CONFIDENCE_DECIMALS),
         circumstances=summary.categories(framework, scored, heatmap, count),
         heatmap={
             pid: {t: tenths_to_float(v) for t, v in row.items()} for pid, row in heatmap.items()
