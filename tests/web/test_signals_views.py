@@ -206,3 +206,15 @@ def test_english_pages_show_the_english_explanation(
 
     assert escape(hit.explanation_en) in page
     assert escape(hit.explanation_nl) not in page
+
+
+def test_a_hit_with_many_records_shows_the_first_fifty(
+    world: Any, run: SignalRun, coordinator_client: Client
+) -> None:
+    hit = run.hits.first()
+    assert hit is not None
+    hit.record_ids = [f"REC{i:05d}" for i in range(120)]
+    hit.save()
+    page = coordinator_client.get(reverse("signals:hit", args=[world.code("a"), hit.pk]))
+    text = page.content.decode()
+    assert "REC00049" in text and "REC00050" not in text and "en nog 70 records" in text

@@ -26,6 +26,7 @@ from weerbaar.web.tenancy.access import municipality_role_required
 from weerbaar.web.tenancy.models import Role
 
 HITS_PER_PAGE = 100
+RECORDS_SHOWN = 50  # the API gives all of a hit's record ids
 
 
 def run_for(request: HttpRequest, pk: int) -> SignalRun:
@@ -108,6 +109,8 @@ def hit_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "run": hit.run,
         "explanation": hit.explanation(lang),
         "process": presentation.process_name(hit.process, lang),
+        "records": hit.record_ids[:RECORDS_SHOWN],
+        "more_records": max(0, len(hit.record_ids) - RECORDS_SHOWN),
         "rule": presentation.rule_context(hit, lang),
         "parameters": presentation.parameter_rows(hit, lang),
         "fences": presentation.value_rows(hit.fences),
