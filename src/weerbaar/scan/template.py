@@ -92,9 +92,11 @@ def _instructions(sheet: Any, framework: Framework, profile: Profile, mode: Mode
         [f"Weerbaarheidsscan — gemeente {municipality.name} ({municipality.code})"],
         [f"Kader / framework {framework.version}; grootteklasse {profile.size_class.id}"],
         ["Vul per tabblad in kolom E het antwoord in via de keuzelijst; kies 'weet niet' als u het "
-         "niet weet. Laat geen vragen open. Notitie en bewijs zijn optioneel."],
+         "niet weet. Laat geen vragen open. Notitie en bewijs zijn optioneel. Verwijder of "
+         "verplaats geen tabbladen, rijen of kolommen."],
         ["Per tab, pick the answer in column E from the list; choose 'weet niet' (don't know) "
-         "when you do not know. Note and evidence are optional."],
+         "when you do not know. Note and evidence are optional. Do not delete or move sheets, "
+         "rows or columns."],
         ["Vul hieronder de gegevens in / fill in below:"],
         [],
         ["veld / field", "waarde / value"],
