@@ -80,6 +80,16 @@ CASES: dict[str, tuple[Callable[[Any], None], str, str]] = {
         "sheet 'reisdocumenten', row 3, column A",
         "not part of this questionnaire",
     ),
+    "column inserted": (
+        lambda book: book["financien"].insert_cols(5),
+        "sheet 'financien', row 1",
+        "columns were inserted, deleted or moved",
+    ),
+    "sheet renamed": (
+        lambda book: setattr(book["reisdocumenten"], "title", "Reisdoc"),
+        "sheet 'Reisdoc', row 2, column A",
+        "belongs on sheet 'reisdocumenten'",
+    ),
     "sheet deleted": (_delete_sheet, "sheet 'reisdocumenten'", "missing"),
     "sheet emptied": (_empty_sheet, "sheet 'reisdocumenten'", "missing"),
     "answer in a row without id": (
@@ -117,8 +127,17 @@ def test_tampered_workbook_is_rejected_with_sheet_row_and_column(
     assert any(p.startswith(location) and message in p for p in found), found
 
 
-def test_untouched_workbook_still_imports(tmp_path: Path, small_framework: Framework) -> None:
-    scan = read_workbook(_filled(tmp_path, small_framework, lambda book: None), small_framework)
+def _notes_sheet(book: Any) -> None:
+    notes = book.create_sheet("Aantekeningen")
+    notes.append(["Besproken in het MT", "ja"])
+    notes.append(["fin-a? nog navragen", None])
+
+
+@pytest.mark.parametrize("change", [lambda book: None, _notes_sheet])
+def test_untouched_workbook_still_imports(
+    tmp_path: Path, small_framework: Framework, change: Callable[[Any], None]
+) -> None:
+    scan = read_workbook(_filled(tmp_path, small_framework, change), small_framework)
     assert {a.question_id: a.value for a in scan.answers} == {
         "fin-a": 1,
         "fin-b": 3,

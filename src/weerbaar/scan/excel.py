@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from weerbaar.scan.cells import parse_answer
+from weerbaar.scan.survey import merge_survey
 from weerbaar.scan.template import (
     DONT_KNOW,
     GENERAL,
@@ -14,7 +15,7 @@ from weerbaar.scan.template import (
     level_label,
     write_template,
 )
-from weerbaar.scan.workbook import merge_survey, read_workbook
+from weerbaar.scan.workbook import read_workbook
 
 __all__ = [
     "DONT_KNOW",

@@ -16,7 +16,7 @@ from weerbaar.scan.cells import free_text, parse_answer, parse_date
 from weerbaar.scan.errors import ScanError, ScanFileError, ScanProblem
 from weerbaar.scan.models import RESPONDENT_PATTERN, Answer, Scan, Workshop
 from weerbaar.scan.profile import Profile, profile_for, resolve_framework
-from weerbaar.scan.template import FIELD_ROWS, GENERAL, INSTRUCTIONS, LISTS, META
+from weerbaar.scan.template import COLUMNS, FIELD_ROWS, GENERAL, INSTRUCTIONS, LISTS, META
 from weerbaar.scan.validation import scan_problems
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -103,7 +103,7 @@ def read_workbook(path: Path | str, framework: Framework | None = None) -> Scan:
     respondent = fields.get("respondent")
     answers = []
     for sheet in book.worksheets:
-        if sheet.title not in (INSTRUCTIONS, META, LISTS):
+        if sheet.title not in (INSTRUCTIONS, META, LISTS) and _has_questions(sheet, framework):
             answers += _sheet_answers(sheet, reader, respondent)
     reader.check_complete(book.sheetnames)
     if not answers and not reader.problems:
@@ -191,7 +191,21 @@ def _field(name: str, value: Any, reader: _Reader) -> Any:
     return None
 
 
+def _has_questions(sheet: Any, framework: Framework) -> bool:
+    """A sheet of the template, or one the user added that holds question rows (a sheet of
+    their own notes is left alone)."""
+    if sheet.title in framework.processes or sheet.title == GENERAL:
+        return True
+    column = sheet.iter_rows(min_col=1, max_col=1, values_only=True)
+    return any(str(row[0]) in framework.questions for row in column if row and row[0])
+
+
 def _sheet_answers(sheet: Any, reader: _Reader, respondent: str | None) -> list[Answer]:
+    header = next(sheet.iter_rows(max_row=1, max_col=7, values_only=True), ())
+    if any(header) and tuple(header) != COLUMNS:
+        message = "columns were inserted, deleted or moved (the header row differs)"
+        reader.problem(message, sheet.title, 1)
+        return []
     answers = []
     for row_number, row in enumerate(sheet.iter_rows(min_row=2, max_col=7, values_only=True), 2):
         qid, _, _, _, raw, note, evidence = (tuple(row) + (None,) * 7)[:7]
@@ -260,39 +274,3 @@ def _build_scan(
     if problems:
         raise ScanFileError(path, problems)
     return scan
-
-
-def merge_survey(scans: list[Scan]) -> Scan:
-    """One survey scan from several respondents' workbooks (same municipality and version).
-
-    Problems name the workbook by its position (1 = the first one given).
-    """
-    first = scans[0]
-    problems = []
-    for number, scan in enumerate(scans, start=1):
-        where = f"workbook {number}"
-        if scan.mode != "survey":
-            message = f"a {scan.mode} workbook: only survey workbooks can be combined"
-            problems.append(ScanProblem(message, location=where))
-        for key in ("municipality", "framework_version"):
-            if getattr(scan, key) != getattr(first, key):
-                message = (
-                    f"{key} {getattr(scan, key)} differs from workbook 1 ({getattr(first, key)})"
-                )
-                problems.append(ScanProblem(message, location=where))
-    seen: dict[str, int] = {}
-    for number, scan in enumerate(scans, start=1):
-        for token in scan.respondents:
-            if token in seen:
-                message = f"respondent token {token} is also in workbook {seen[token]}"
-                problems.append(ScanProblem(message, location=f"workbook {number}"))
-            seen.setdefault(token, number)
-    if problems:
-        raise ScanFileError("<workbooks>", problems)
-    return first.model_copy(
-        update={
-            "date": max(scan.date for scan in scans),
-            "respondents": list(seen),
-            "answers": [a for scan in scans for a in scan.answers],
-        }
-    )
