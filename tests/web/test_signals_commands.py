@@ -120,3 +120,48 @@ def test_demo_signals_are_stored_once(world: Any, settings: Any, tmp_path: Path)
     planted = {line.split(",")[0] for line in labels.splitlines()[1:]}
     missing = sorted(r for r in planted if not run.counts.get(r))
     assert planted and not missing, (missing, run.failed_rules, run.manifest["rules"])
+
+
+def test_delete_signal_runs_before_a_date(world: Any) -> None:
+    from weerbaar.web.audit.models import AuditEvent
+
+    def make(key: str, day: str) -> SignalRun:
+        moment = f"{day}T12:00:00+00:00"
+        run = SignalRun.objects.create(
+            municipality=world.municipalities[key],
+            started_at=moment,
+            finished_at=moment,
+            fingerprint=f"{key}{day}",
+        )
+        SignalHit.objects.create(
+            run=run,
+            rule_id="FIN-001",
+            rule_version=1,
+            severity="high",
+            process="financien",
+            entity_type="payment",
+            entity_id="BET1",
+            explanation_nl="x",
+            explanation_en="x",
+        )
+        return run
+
+    old, new, other = make("a", "2024-05-01"), make("a", "2025-06-01"), make("b", "2024-05-01")
+    out = StringIO()
+    call_command(
+        "delete_signal_runs",
+        "--municipality",
+        world.code("a"),
+        "--before",
+        "2025-01-01",
+        stdout=out,
+    )
+    assert "1 runs and 1 hits deleted" in out.getvalue()
+    assert set(SignalRun.objects.values_list("pk", flat=True)) == {new.pk, other.pk}
+    assert SignalHit.objects.count() == 2
+    event = AuditEvent.objects.get(action="signal_runs_deleted")
+    assert event.municipality_id == world.code("a") and event.details["runs"] == [old.pk]
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command(
+            "delete_signal_runs", "--municipality", world.code("a"), "--before", "gisteren"
+        )
