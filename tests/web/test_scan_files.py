@@ -169,3 +169,23 @@ def test_upload_without_a_file_is_a_form_error(world: Any, coordinator: Any) -> 
     assert response.status_code == 400
     assert "foutmeldingen" in response.content.decode()
     assert not Scan.objects.exists()
+
+
+def test_json_upload_with_a_control_character_is_refused_and_nothing_stored(
+    world: Any, coordinator: Any
+) -> None:
+    """A hostile file with NUL in a note (PostgreSQL cannot store it) gets a clear error."""
+    import json
+
+    code = world.code(SCORED)
+    scan = make_scan(world.municipalities[SCORED])
+    answer_all(scan, value=2)
+    exported = json.loads(coordinator.get(f"/gemeente/{code}/scans/{scan.pk}/export.json").content)
+    exported["answers"][0]["note"] = "kwaad\u0000aardig"
+    data = io.BytesIO(json.dumps(exported).encode())
+    data.name = "scan.json"
+    before = Scan.objects.count()
+    response = upload(coordinator, code, data)
+    assert response.status_code == 400
+    assert "ongeldig teken" in response.content.decode()
+    assert Scan.objects.count() == before

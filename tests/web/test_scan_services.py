@@ -30,7 +30,7 @@ def answer_strategy() -> Any:
         return st.tuples(
             st.just(question.id),
             st.none() | st.integers(min_value=0, max_value=top),
-            st.text(max_size=20).map(str.strip),
+            st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20).map(str.strip),
         )
 
     indexes = st.lists(
@@ -95,3 +95,23 @@ def test_values_outside_the_scale_are_refused(world: Any, value: int) -> None:
     with pytest.raises(AnswerError):
         record_answer(scan, None, AnswerInput(question.id, value))
     assert not Answer.objects.exists()
+
+
+@pytest.mark.parametrize("bad", ["\x00", "a\x1bb", "\x7f"])
+def test_control_characters_in_notes_are_refused_before_anything_is_stored(
+    world: Any, bad: str
+) -> None:
+    scan = make_scan(world.municipalities[SCORED])
+    qid = QUESTIONS[0].id
+    with pytest.raises(AnswerError, match="ongeldig teken"):
+        record_answer(scan, None, AnswerInput(qid, 1, note=bad))
+    assert not Answer.objects.filter(scan=scan).exists()
+    record_answer(scan, None, AnswerInput(qid, 1, note="goed"))
+    good = to_core_scan(scan)
+    tampered = good.model_copy(
+        update={"answers": [good.answers[0].model_copy(update={"evidence": bad})]}
+    )
+    before = Scan.objects.count()
+    with pytest.raises(AnswerError, match="ongeldig teken"):
+        import_scan(scan.municipality, tampered)
+    assert Scan.objects.count() == before

@@ -20,10 +20,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from weerbaar.scan import ScanError
+from weerbaar.scan.errors import ScanProblem
 from weerbaar.scan.models import Scan as CoreScan
 from weerbaar.web.audit import log_event
 from weerbaar.web.knowledgebase.framework import framework
-from weerbaar.web.scans.services import import_scan, to_core_scan
+from weerbaar.web.scans.services import AnswerError, import_scan, to_core_scan
 from weerbaar.web.scans.views import scan_for
 from weerbaar.web.tenancy.access import municipality_role_required
 
@@ -84,7 +85,7 @@ def read_upload(upload: object, municipality_code: str) -> CoreScan:
                 handle.write(chunk)
         scan = excel.read_workbook(path) if suffix == ".xlsx" else io.load_scan(path)
     if scan.municipality != municipality_code:
-        from weerbaar.scan.errors import ScanFileError, ScanProblem
+        from weerbaar.scan.errors import ScanFileError
 
         problem = ScanProblem(
             _("het bestand is van gemeente %(other)s, niet van %(code)s")
@@ -101,7 +102,6 @@ def read_uploads(uploads: list[Any], municipality_code: str) -> CoreScan:
     Raises ScanError whose problems name the file they come from.
     """
     from weerbaar.scan import excel
-    from weerbaar.scan.errors import ScanProblem
 
     scans, problems = [], []
     for upload in uploads:
@@ -131,10 +131,15 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
         except ScanError as exc:
             problems = list(exc.problems)
         else:
-            scan = import_scan(request.municipality, core_scan, request.user)  # type: ignore[attr-defined]
-            log_event(request, "scan_imported", scan, details={"answers": len(core_scan.answers)})
-            messages.success(request, _("De scan is ingelezen."))
-            return redirect("scans:detail", code, scan.pk)
+            try:
+                scan = import_scan(request.municipality, core_scan, request.user)  # type: ignore[attr-defined]
+            except AnswerError as exc:
+                problems = [ScanProblem(str(exc))]
+            else:
+                details = {"answers": len(core_scan.answers)}
+                log_event(request, "scan_imported", scan, details=details)
+                messages.success(request, _("De scan is ingelezen."))
+                return redirect("scans:detail", code, scan.pk)
     status = 400 if request.method == "POST" and (problems or form.errors) else 200
     context = {"form": form, "problems": problems}
     return render(request, "scans/upload.html", context, status=status)

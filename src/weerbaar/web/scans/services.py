@@ -66,8 +66,11 @@ def to_core_scan(scan: Scan) -> core.Scan:
 
 
 @transaction.atomic
+@transaction.atomic
 def import_scan(municipality: object, core_scan: core.Scan, user: object = None) -> Scan:
     """Store a core scan for ``municipality``; all or nothing."""
+    for answer in core_scan.answers:
+        _check_text(answer.question_id, answer.note or "", answer.evidence or "")
     scan = Scan.objects.create(
         municipality=municipality,
         title=core_scan.title or core_scan.id or str(core_scan.date),
@@ -99,6 +102,9 @@ def import_scan(municipality: object, core_scan: core.Scan, user: object = None)
     return scan
 
 
+_CONTROL = frozenset(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
 @dataclass(frozen=True)
 class AnswerInput:
     question_id: str
@@ -120,6 +126,17 @@ def check_answer(scan: Scan, respondent: Respondent | None, given: AnswerInput) 
         raise AnswerError(f"vraag {given.question_id!r} is niet aan deze respondent toegewezen")
     if len(given.note) > 2000 or len(given.evidence) > 500:
         raise AnswerError("toelichting (max. 2000) of onderbouwing (max. 500 tekens) te lang")
+    _check_text(given.question_id, given.note, given.evidence)
+
+
+def _check_text(question_id: str, *texts: str) -> None:
+    """Refuse control characters (such as NUL, which PostgreSQL cannot store) in free text."""
+    for text in texts:
+        bad = next((ch for ch in text if ch in _CONTROL), None)
+        if bad is not None:
+            raise AnswerError(
+                f"vraag {question_id!r}: de tekst bevat een ongeldig teken (U+{ord(bad):04X})"
+            )
 
 
 def record_answer(scan: Scan, respondent: Respondent | None, given: AnswerInput) -> Answer:
