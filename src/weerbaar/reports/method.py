@@ -60,14 +60,16 @@ def method_paragraphs(meta: ReportMeta, framework_title: str, has_plan: bool) ->
         out.append(
             pick(
                 lang,
-                "Het actieplan is berekend met een optimalisatiemodel (scipy milp, HiGHS): de "
-                "combinatie van maatregelen en startkwartalen die de kwetsbaarheid het meest "
-                "verlaagt binnen de uren en het budget, met voorwaarden tussen maatregelen. Het "
+                "Het actieplan is berekend met een optimalisatiemodel (scipy milp, HiGHS): eerst "
+                "de set maatregelen die de kwetsbaarheid het meest verlaagt binnen de uren (ook "
+                "per kwartaal) en het budget, met voorwaarden tussen maatregelen; daarna zo "
+                "vroeg mogelijke startkwartalen voor die set. Het "
                 "verwachte effect is een schatting uit de effectklasse van elke maatregel, geen "
                 "garantie.",
                 "The action plan was computed with an optimisation model (scipy milp, HiGHS): "
-                "the combination of measures and start quarters that lowers vulnerability most "
-                "within the hours and budget, respecting prerequisites between measures. The "
+                "first the set of measures that lowers vulnerability most within the hours (also "
+                "per quarter) and the budget, respecting prerequisites between measures; then "
+                "start quarters for that set, as early as possible. The "
                 "expected effect is an estimate from each measure's effect class, not a "
                 "guarantee.",
             )
