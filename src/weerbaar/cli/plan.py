@@ -32,7 +32,7 @@ from weerbaar.scan.io import load_scan
 from weerbaar.scan.profile import resolve_framework
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 
 class PlanFormat(StrEnum):

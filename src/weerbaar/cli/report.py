@@ -12,7 +12,7 @@ from rich.console import Console
 from weerbaar.reports import ReportError, report_from_files, write_report
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 
 class ReportFormat(StrEnum):

@@ -33,7 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 console = Console(width=max(Console().width, 140))
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 COLUMN_ORDER = (
     *INTERNAL_CIRCUMSTANCES,
     *SMALL_MUNICIPALITY_FACTORS,

@@ -35,7 +35,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 console = Console(width=max(Console().width, 140))
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 EXIT_RULE_FAILED = 1
 EXIT_BAD_INPUT = 2
 
