@@ -6,6 +6,7 @@ municipality and runs Django's development server; ``manage`` passes its argumen
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Annotated
 
@@ -73,7 +74,14 @@ def demo(
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_reference")
-    call_command("load_demo")
+    # The demo's signals run logs every rule at INFO; keep the set-up output to what a user needs.
+    signals_log = logging.getLogger("weerbaar.signals")
+    level = signals_log.level
+    signals_log.setLevel(logging.WARNING)
+    try:
+        call_command("load_demo")
+    finally:
+        signals_log.setLevel(level)
     if run:
         call_command("runserver", f"{host}:{port}", use_reloader=False)
 
