@@ -86,7 +86,7 @@ def classify(route: Route) -> str:
         return "tenant"
     if text.startswith("s/<str:token>/"):
         return "token"
-    if text.startswith(PUBLIC_PREFIXES):
+    if text == "" or text.startswith(PUBLIC_PREFIXES):
         return "public"
     if any(re.match(prefix, text) for prefix in ACCOUNT_PREFIXES) or text.startswith("account/"):
         return "account"

@@ -94,3 +94,11 @@ def test_english_is_selectable(client: Any) -> None:
     assert escape(process.name.en) in html
     assert "Knowledge base" in html
     assert "Nederlands" in html
+
+
+def test_start_page_leads_to_the_knowledge_base_and_the_login(client: Any) -> None:
+    html = client.get("/").content.decode()
+    assert 'href="/kennisbank/"' in html
+    assert 'href="/account/login/"' in html
+    english = client.get("/", headers={"accept-language": "en"}).content.decode()
+    assert "signal and strengthen vulnerable processes" in english

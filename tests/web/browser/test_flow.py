@@ -101,7 +101,12 @@ def test_scan_to_dashboard_to_plan(
 ) -> None:
     base, code = live_server.url, world.code(KEY)
     coordinator = world.user(KEY, "coordinator")
-    for public in ("/kennisbank/", "/kennisbank/processen/inkoop/", "/kennisbank/rode-vlaggen/"):
+    for public in (
+        "/",
+        "/kennisbank/",
+        "/kennisbank/processen/inkoop/",
+        "/kennisbank/rode-vlaggen/",
+    ):
         page.goto(f"{base}{public}")
         assert_accessible(page)
     log_in(page, base, coordinator, password)

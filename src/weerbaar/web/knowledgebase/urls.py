@@ -4,6 +4,7 @@ from weerbaar.web.knowledgebase import views
 
 app_name = "knowledgebase"
 urlpatterns = [
+    path("", views.start, name="start"),
     path("kennisbank/", views.index, name="index"),
     path("kennisbank/begrippen/", views.concepts, name="concepts"),
     path("kennisbank/processen/<slug:process_id>/", views.process_detail, name="process"),

@@ -14,6 +14,12 @@ from weerbaar.web.knowledgebase.labels import DATASET_LABELS, PART_LABELS, langu
 
 
 @require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """The start page: what weerbaar is, the public knowledge base and the way in."""
+    return render(request, "knowledgebase/start.html")
+
+
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
     fw = framework()
     return render(request, "knowledgebase/index.html", {"fw": fw})
