@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -147,3 +148,13 @@ class Hit(Strict):
     details: dict[str, Any]
     explanation_nl: str
     explanation_en: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """Ground truth of synthetic data: this rule must flag this entity (the records say why)."""
+
+    rule_id: str
+    entity_type: str
+    entity_id: str
+    record_ids: tuple[str, ...]

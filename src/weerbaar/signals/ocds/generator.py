@@ -16,12 +16,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from weerbaar.signals.models import Label
 from weerbaar.signals.ocds.plants import (
     plant_frequent_loser,
     plant_organisation_rules,
     plant_tender_rules,
 )
-from weerbaar.signals.ocds.world import Builder, Label, Release, Synthetic
+from weerbaar.signals.ocds.world import Builder, Release, Synthetic
 
 __all__ = ["Label", "Synthetic", "generate", "write_labels", "write_releases", "write_synthetic"]
 

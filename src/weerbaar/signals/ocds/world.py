@@ -10,6 +10,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from weerbaar.signals.models import Label
+
 BUYER = {"id": "NL-KVK-99000001", "name": "Gemeente Voorbeeld"}
 METHODS = (
     ("open", "Openbare procedure"),
@@ -42,16 +44,6 @@ NAMES = (
     "Koster Schilderwerken",
 )
 Release = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Label:
-    """A planted anomaly: the rule that must flag it and the flagged entity."""
-
-    rule_id: str
-    entity_type: str
-    entity_id: str
-    record_ids: tuple[str, ...]
 
 
 @dataclass

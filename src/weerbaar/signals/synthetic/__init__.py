@@ -1,6 +1,6 @@
 """Synthetic data for Gemeente Voorbeeld (GM9999): ordinary records plus labelled anomalies."""
 
-from weerbaar.signals.synthetic.planter import Label
+from weerbaar.signals.models import Label
 from weerbaar.signals.synthetic.service import (
     SIZES,
     Generated,

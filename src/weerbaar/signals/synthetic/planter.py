@@ -10,6 +10,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from weerbaar.signals.models import Label
 from weerbaar.signals.schemas import DATASETS
 from weerbaar.signals.synthetic.base import (
     APPROVERS,
@@ -31,16 +32,6 @@ from weerbaar.signals.synthetic.identity import (
 )
 
 Row = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Label:
-    """Ground truth: this rule must flag this entity (the record ids explain why)."""
-
-    rule_id: str
-    entity_type: str
-    entity_id: str
-    record_ids: tuple[str, ...]
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import duckdb
 import numpy as np
 
+from weerbaar.signals.models import Label
 from weerbaar.signals.schemas import DATASETS
 from weerbaar.signals.synthetic.base import (
     create_changes,
@@ -21,7 +22,7 @@ from weerbaar.signals.synthetic.base import (
     create_orders,
     create_payments,
 )
-from weerbaar.signals.synthetic.planter import Label, Planter
+from weerbaar.signals.synthetic.planter import Planter
 from weerbaar.signals.synthetic.plants import BENFORD_PAYMENTS, PLANTS
 
 logger = logging.getLogger("weerbaar.signals")
