@@ -12,7 +12,7 @@ from html import escape
 from weerbaar.reports.labels import number
 
 # Upper bounds (exclusive) of the colour classes 0..3 (points); class 4 is everything above.
-# The same classes and colours as the web app's dashboard.
+# The web app's dashboard imports these, so report and dashboard use one colour scale.
 CLASS_BOUNDS: tuple[float, ...] = (0.05, 3.0, 6.0, 10.0)
 FILLS: tuple[str, ...] = ("#ffffff", "#fde0c5", "#f8a86b", "#d9541e", "#8c1c13")
 TEXT_FILLS: tuple[str, ...] = ("#1a1a1a", "#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff")

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-# Upper bounds (exclusive) of the colour classes 0..3; class 4 is everything above.
-CLASS_BOUNDS: tuple[float, ...] = (0.05, 3.0, 6.0, 10.0)
-FILLS: tuple[str, ...] = ("#ffffff", "#fde0c5", "#f8a86b", "#d9541e", "#8c1c13")
-TEXT_FILLS: tuple[str, ...] = ("#1a1a1a", "#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff")
+# One colour scale for the dashboard and the management report (defined in the core).
+from weerbaar.reports.charts import CLASS_BOUNDS, FILLS, TEXT_FILLS, colour_class
+
+__all__ = ["CLASS_BOUNDS", "FILLS", "TEXT_FILLS", "Heatmap", "colour_class", "render_svg"]
+
 LABEL_WIDTH = 420
 HEADER_HEIGHT = 150
 CELL_WIDTH = 64
@@ -31,15 +32,6 @@ class Heatmap:
 
     def value(self, row: str, column: str) -> float | None:
         return self.values.get(row, {}).get(column)
-
-
-def colour_class(points: float | None) -> int:
-    if points is None:
-        return 0
-    for index, bound in enumerate(CLASS_BOUNDS):
-        if points < bound:
-            return index
-    return len(CLASS_BOUNDS)
 
 
 def _number(points: float | None, decimal_comma: bool) -> str:
