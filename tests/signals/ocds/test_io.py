@@ -138,3 +138,16 @@ def test_file_order_survives_a_connection_without_insertion_order(con, tmp_path)
     assert con.execute("SELECT current_setting('preserve_insertion_order')").fetchall() == [
         (False,)
     ]
+
+
+def test_a_release_over_the_default_object_size_loads_through_the_retry(con, tmp_path):
+    # DuckDB's JSON reader refuses an object over maximum_object_size (16 MiB by default,
+    # its buffers hold up to twice that); load_ocds reads such a file again with 1 GiB.
+    padding = "x" * (34 * 1024 * 1024)
+    big = {"ocid": "big", "tender": {"description": padding}, "bids": {"details": [BID]}}
+    path = write(tmp_path / "big.jsonl", [{"ocid": "a"}, big, {"ocid": "c"}])
+    assert path.stat().st_size > 33 * 1024 * 1024
+    load = load_ocds(con, path)
+    assert (load.releases, load.included) == (3, 3)
+    assert ocids(con) == ["a", "big", "c"]
+    assert con.execute("SELECT ocid, amount FROM ocds_bids").fetchall() == [("big", 5.0)]

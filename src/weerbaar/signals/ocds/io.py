@@ -33,6 +33,7 @@ import duckdb
 
 from weerbaar.signals.ocds.settings import CardinalSettings
 from weerbaar.signals.ocds.tables import (
+    LARGE_OBJECT_BYTES,
     create_awards,
     create_bids,
     create_contracts,
@@ -148,8 +149,14 @@ def load_ocds(
     # process_id must follow the file order ("first observed" currency), whatever the caller set.
     keep_order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
     con.execute("SET preserve_insertion_order = true")
+    excluded = settings.excluded_procurement_method_details()
     try:
-        read_raw(con, path, settings.excluded_procurement_method_details())
+        try:
+            read_raw(con, path, excluded)
+        except duckdb.Error as exc:
+            if "maximum_object_size" not in str(exc):
+                raise
+            read_raw(con, path, excluded, LARGE_OBJECT_BYTES)  # a release over 16 MiB
     except duckdb.Error as exc:
         detail = _locate_bad_line(path)
         if detail.endswith("unreadable"):
