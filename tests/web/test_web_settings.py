@@ -123,6 +123,12 @@ def test_load_reference_and_load_demo_are_idempotent() -> None:
     assert get_user_model().objects.filter(username__startswith="demo-").count() == 4
     printed = out.getvalue()
     assert "demo-coordinator" in printed and "otpauth://totp/" in printed and "/s/" in printed
+    assert "http://127.0.0.1:8000/account/login/" in printed
+    elsewhere = StringIO()
+    call_command("load_demo", base_url="http://0.0.0.0:8123/", stdout=elsewhere)
+    assert "http://0.0.0.0:8123/account/login/" in elsewhere.getvalue()
+    assert "http://0.0.0.0:8123/s/" in elsewhere.getvalue()
+    assert ":8000" not in elsewhere.getvalue()
     code = StringIO()
     call_command("demo_totp", stdout=code)
     # The demo is usable: password, then the printed TOTP code, then the municipality.

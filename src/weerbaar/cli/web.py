@@ -67,7 +67,8 @@ def demo(
     """Set up the demo municipality (GM9999, two scans, an action plan) and serve it.
 
     Migrates the SQLite database in ./var, loads the reference data and the demo, prints the
-    demo logins and serves on http://127.0.0.1:8000. Running it again is safe.
+    demo logins and serves on http://HOST:PORT (default http://127.0.0.1:8000). Running it again
+    is safe.
     """
     _django(DEVELOPMENT)
     from django.core.management import call_command
@@ -79,7 +80,7 @@ def demo(
     level = signals_log.level
     signals_log.setLevel(logging.WARNING)
     try:
-        call_command("load_demo")
+        call_command("load_demo", base_url=f"http://{host}:{port}")
     finally:
         signals_log.setLevel(level)
     if run:

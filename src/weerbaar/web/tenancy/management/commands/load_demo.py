@@ -21,6 +21,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--quiet-logins", action="store_true", help="Do not print the demo logins."
         )
+        parser.add_argument(
+            "--base-url",
+            default=BASE,
+            help=f"Address the printed login and survey links start with (default {BASE}).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG and settings.SECURE:
@@ -39,13 +44,14 @@ class Command(BaseCommand):
             f"load_demo: {municipality} with {len(logins)} demo users, {scans} scans, "
             f"{plans} action plan(s), a signals run with {signals.hit_count} hits"
         )
+        base = str(options.get("base_url") or BASE).rstrip("/")
         if not options["quiet_logins"]:
-            self._print_logins(logins)
+            self._print_logins(logins, base)
             if token:
-                self.stdout.write(f"Survey link for a respondent (no account): {BASE}/s/{token}/\n")
+                self.stdout.write(f"Survey link for a respondent (no account): {base}/s/{token}/\n")
 
-    def _print_logins(self, logins: list[demo.DemoLogin]) -> None:
-        self.stdout.write(f"\nDemo logins ({BASE}/account/login/):")
+    def _print_logins(self, logins: list[demo.DemoLogin], base: str) -> None:
+        self.stdout.write(f"\nDemo logins ({base}/account/login/):")
         for login in logins:
             self.stdout.write(f"  {login.role:12} {login.username:18} password: {login.password}")
             if login.totp_secret:
