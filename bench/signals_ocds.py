@@ -11,6 +11,9 @@ Each implementation runs in its own process (so peak RSS is its own): weerbaar =
 SQL of the 11 rules that mirror Cardinal's indicators with Cardinal's settings (results fetched
 as Arrow tables), then the three other OCDS rules (INK-003, INK-010, INK-011) separately, then a
 straightforward pandas version of the 11 indicators (json.loads per line, DataFrames, groupby).
+The "weerbaar full run" row is what ``weerbaar signals run --ocds FILE --rules INK`` does, in its
+own process: ``run_signals`` (load + every INK rule with its defaults + explained hits) and
+``write_run`` (hits.parquet, hits.csv, hits.json, run.json into a temporary directory).
 Flag counts per indicator are printed for both, so the two can be checked against each other.
 The pandas version is stopped after ``--limit`` seconds (then reported as "> limit" and the ratio
 as a lower bound). Figures, load average and command go to ``bench/results/signals-ocds.md``.
@@ -83,6 +86,32 @@ def run_weerbaar(path: str, settings_path: str) -> dict[str, Any]:
     result["other_rules_s"] = time.perf_counter() - other
     result["peak_rss_mb"] = _peak_mb()
     return result
+
+
+def run_full(path: str, settings_path: str) -> dict[str, Any]:
+    """``weerbaar signals run --ocds path --rules INK --demo`` without the CLI around it."""
+    import tempfile
+
+    from weerbaar.signals.io import write_run
+    from weerbaar.signals.pseudonym import DEMO_KEY
+    from weerbaar.signals.registry import builtin_registry
+    from weerbaar.signals.service import RunOptions, run_signals
+
+    registry = builtin_registry()
+    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as out:
+        options = RunOptions(
+            data_dir=Path(data), key=DEMO_KEY, rule_ids=["INK"], ocds=Path(path), demo=True
+        )
+        wall, cpu = time.perf_counter(), _cpu()
+        result = run_signals(options, registry)
+        write_run(Path(out), result.hits, result.manifest)
+        return {
+            "wall_s": time.perf_counter() - wall,
+            "cpu_s": _cpu() - cpu,
+            "hits": len(result.hits),
+            "rules": sum(outcome.status == "ok" for outcome in result.outcomes),
+            "peak_rss_mb": _peak_mb(),
+        }
 
 
 def run_pandas(path: str, settings_path: str) -> dict[str, Any]:
@@ -342,6 +371,7 @@ def write_report(
     ours: dict[str, Any],
     theirs: dict[str, Any] | None,
     load_average: str,
+    full: dict[str, Any],
 ) -> None:
     lines = [
         "# Benchmark: OCDS (inkoop) rules on compiled releases",
@@ -368,6 +398,10 @@ def write_report(
         f"**{ours['wall_s']:.2f}** | {ours['cpu_s']:.2f} | {ours['peak_rss_mb']:.0f} |",
         f"| weerbaar (DuckDB) | INK-003, INK-010, INK-011 on the loaded tables | "
         f"{ours['other_rules_s']:.2f} | | |",
+        f"| weerbaar full run | rules + explanations + hits.parquet/csv/json (`run_signals` + "
+        f"`write_run`: load, the {full['rules']} INK rules with their defaults, "
+        f"{full['hits']:,} explained hits) | {full['wall_s']:.2f} | {full['cpu_s']:.2f} "
+        f"| {full['peak_rss_mb']:.0f} |",
     ]
     if theirs is None:
         lines.append(f"| pandas | the same 11 indicators | > {args.limit:.0f} (stopped) | | |")
@@ -421,13 +455,20 @@ def main() -> None:
         f"INK-003/010/011 {ours['other_rules_s']:.2f} s, peak RSS {ours['peak_rss_mb']:.0f} MB"
     )
     print("  flags:", json.dumps(ours["counts"], sort_keys=True))
+    full = _in_process(run_full, str(args.data), str(settings))
+    assert full is not None
+    print(
+        f"weerbaar full run: {full['hits']:,} hits from {full['rules']} rules, explained and "
+        f"written: {full['wall_s']:.2f} s wall ({full['cpu_s']:.2f} s CPU), "
+        f"peak RSS {full['peak_rss_mb']:.0f} MB"
+    )
     theirs = None
     if not args.skip_pandas:
         theirs = _in_process(run_pandas, str(args.data), str(settings), limit=args.limit)
         print("pandas:", "stopped" if theirs is None else f"{theirs['wall_s']:.2f} s wall")
         if theirs is not None:
             print("  flags:", json.dumps(theirs["counts"], sort_keys=True))
-    write_report(args, ours, theirs, load_average)
+    write_report(args, ours, theirs, load_average, full)
     print(f"-> {RESULTS}")
 
 
