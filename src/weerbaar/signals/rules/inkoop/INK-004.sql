@@ -21,54 +21,55 @@ WITH comparable AS (
                        p.procurement_method_details), FALSE)
     END
 ),
+-- Processes with exactly one active award (its lowest and highest index agree), no non-final
+-- award, and that award to a single supplier with an id.
 award_state AS (
-  SELECT
-    a.process_id,
-    count(DISTINCT CASE WHEN a.status = 'active' THEN a.award_index END) AS active_awards,
-    sum(CASE WHEN a.status NOT IN ('active', 'cancelled', 'unsuccessful') THEN 1 ELSE 0 END)
-      AS open_awards,
-    max(CASE WHEN a.status = 'active' THEN a.supplier_count END) AS suppliers,
-    max(CASE WHEN a.status = 'active' THEN a.supplier_id END) AS supplier_id
+  SELECT a.process_id, max(a.supplier_id) FILTER (WHERE a.status = 'active') AS supplier_id
   FROM ocds_awards AS a
   JOIN comparable AS c ON c.process_id = a.process_id
   GROUP BY a.process_id
+  HAVING min(a.award_index) FILTER (WHERE a.status = 'active')
+      = max(a.award_index) FILTER (WHERE a.status = 'active')
+    AND count(*) FILTER (WHERE a.status NOT IN ('active', 'cancelled', 'unsuccessful')) = 0
+    AND max(a.supplier_count) FILTER (WHERE a.status = 'active') = 1
+    AND max(a.supplier_id) FILTER (WHERE a.status = 'active') IS NOT NULL
 ),
-valid_bids AS (
-  SELECT b.process_id, b.bid_index, b.tenderer_id, b.amount, s.supplier_id
+-- One pass over the bids: the winner's lowest bid, the lowest other bid and (first in bid
+-- order on ties) the index of that runner-up bid.
+bid_prices AS (
+  SELECT
+    b.process_id,
+    min(b.amount) FILTER (WHERE b.tenderer_id = s.supplier_id) AS winning_bid,
+    min(b.amount) FILTER (WHERE b.tenderer_id <> s.supplier_id) AS runner_up_bid,
+    arg_min(b.bid_index, struct_pack(amount := b.amount, bid_index := b.bid_index))
+      FILTER (WHERE b.tenderer_id <> s.supplier_id) AS runner_up_index
   FROM ocds_bids AS b
   JOIN award_state AS s ON s.process_id = b.process_id
-  WHERE s.active_awards = 1 AND s.open_awards = 0 AND s.suppliers = 1
-    AND s.supplier_id IS NOT NULL
-    AND b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
+  WHERE b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
     AND b.amount IS NOT NULL AND b.is_main_currency
-),
-winners AS (
-  SELECT process_id, min(amount) AS winning_bid, min(supplier_id) AS winner_id
-  FROM valid_bids WHERE tenderer_id = supplier_id GROUP BY process_id
-),
-others AS (
-  SELECT process_id, min(amount) AS runner_up_bid
-  FROM valid_bids WHERE tenderer_id <> supplier_id GROUP BY process_id
+  GROUP BY b.process_id
 ),
 ratios AS (
   SELECT
-    w.process_id, w.winner_id, w.winning_bid, o.runner_up_bid,
-    (o.runner_up_bid - w.winning_bid) / w.winning_bid AS value
-  FROM winners AS w
-  JOIN others AS o ON o.process_id = w.process_id
-  WHERE o.runner_up_bid >= w.winning_bid
+    p.process_id, s.supplier_id AS winner_id, p.winning_bid, p.runner_up_bid, p.runner_up_index,
+    (p.runner_up_bid - p.winning_bid) / p.winning_bid AS value
+  FROM bid_prices AS p
+  JOIN award_state AS s ON s.process_id = p.process_id
+  WHERE p.runner_up_bid >= p.winning_bid
 ),
+-- Hyndman-Fan type 8: h = (n + 1/3) p + 1/3, Q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
 ordered AS (
-  SELECT value, row_number() OVER (ORDER BY value) AS rn, count(*) OVER () AS n FROM ratios
+  SELECT value, row_number() OVER (ORDER BY value) AS rn FROM ratios
 ),
 positions AS (
-  SELECT DISTINCT
+  SELECT
     n,
     floor((n + 1.0 / 3.0) * 0.25 + 1.0 / 3.0) AS h1_floor,
     (n + 1.0 / 3.0) * 0.25 + 1.0 / 3.0 AS h1,
     floor((n + 1.0 / 3.0) * 0.75 + 1.0 / 3.0) AS h3_floor,
     (n + 1.0 / 3.0) * 0.75 + 1.0 / 3.0 AS h3
-  FROM ordered
+  FROM (SELECT count(*) AS n FROM ratios) AS c
+  WHERE n > 0
 ),
 quartiles AS (
   SELECT
@@ -93,23 +94,22 @@ fence AS (
     CASE WHEN {{ threshold }} < 0 THEN q1 ELSE 1.0 END AS guard
   FROM quartiles
 ),
+-- The fence is compared through scalar subqueries: as a join condition DuckDB would sort all
+-- ratios for an inequality join against its single row.
 flagged AS (
   SELECT r.*, f.*
   FROM ratios AS r
   CROSS JOIN fence AS f
-  WHERE {{ all_rows }} OR (f.guard > 0 AND f.lower_fence > 0 AND r.value <= f.lower_fence)
-),
-runner_up AS (
-  SELECT v.process_id, min(v.bid_index) AS bid_index
-  FROM valid_bids AS v
-  JOIN flagged AS g ON g.process_id = v.process_id AND v.amount = g.runner_up_bid
-  WHERE v.tenderer_id <> v.supplier_id
-  GROUP BY v.process_id
+  WHERE {{ all_rows }} OR (
+    (SELECT guard FROM fence) > 0 AND (SELECT lower_fence FROM fence) > 0
+    AND r.value <= (SELECT lower_fence FROM fence))
 ),
 runner_up_ids AS (
-  SELECT u.process_id, min(v.tenderer_id) AS runner_up_id
-  FROM runner_up AS u
-  JOIN valid_bids AS v ON v.process_id = u.process_id AND v.bid_index = u.bid_index
+  SELECT u.process_id, min(b.tenderer_id) AS runner_up_id
+  FROM flagged AS u
+  JOIN ocds_bids AS b ON b.process_id = u.process_id AND b.bid_index = u.runner_up_index
+  WHERE b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
+    AND b.amount IS NOT NULL AND b.is_main_currency
   GROUP BY u.process_id
 )
 SELECT

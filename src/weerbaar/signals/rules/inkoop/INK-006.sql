@@ -15,12 +15,22 @@ WITH comparable AS (
                      p.procurement_method_details), FALSE)
   END
 ),
+-- A cheap first pass without the currency: amounts shared by more than one bid of a process.
+candidates AS (
+  SELECT b.process_id, b.amount
+  FROM ocds_bids AS b
+  WHERE b.status IN ('pending', 'valid', 'disqualified')
+    AND b.amount IS NOT NULL AND b.currency IS NOT NULL AND b.tenderer_id IS NOT NULL
+  GROUP BY b.process_id, b.amount
+  HAVING min(b.bid_index) < max(b.bid_index)
+),
 submitted AS (
   SELECT b.process_id, b.bid_index, b.amount, b.currency, b.tenderer_id
   FROM ocds_bids AS b
+  JOIN candidates AS k ON k.process_id = b.process_id AND k.amount = b.amount
   JOIN comparable AS c ON c.process_id = b.process_id
   WHERE b.status IN ('pending', 'valid', 'disqualified')
-    AND b.amount IS NOT NULL AND b.currency IS NOT NULL AND b.tenderer_id IS NOT NULL
+    AND b.currency IS NOT NULL AND b.tenderer_id IS NOT NULL
 ),
 repeated AS (
   SELECT process_id, amount, currency

@@ -12,19 +12,22 @@ WITH final AS (
   GROUP BY p.process_id
   HAVING count(a.process_id) = 0
 ),
+-- The one supplier of the active awards (lowest and highest id agree) ...
 suppliers AS (
-  SELECT a.process_id, count(DISTINCT a.supplier_id) AS suppliers, min(a.supplier_id) AS supplier_id
+  SELECT a.process_id, min(a.supplier_id) AS supplier_id, max(a.supplier_id) AS last_supplier_id
   FROM ocds_awards AS a
   JOIN final AS f ON f.process_id = a.process_id
   WHERE a.status = 'active' AND a.supplier_id IS NOT NULL
   GROUP BY a.process_id
 ),
+-- ... is the only tenderer with valid bids.
 valid AS (
-  SELECT b.process_id, count(DISTINCT b.tenderer_id) AS tenderers, min(b.tenderer_id) AS tenderer_id
+  SELECT b.process_id, s.supplier_id AS tenderer_id
   FROM ocds_bids AS b
-  JOIN final AS f ON f.process_id = b.process_id
+  JOIN suppliers AS s ON s.process_id = b.process_id AND s.supplier_id = s.last_supplier_id
   WHERE b.status = 'valid' AND b.tenderer_id IS NOT NULL
-  GROUP BY b.process_id
+  GROUP BY b.process_id, s.supplier_id
+  HAVING bool_and(b.tenderer_id = s.supplier_id)
 ),
 disqualified AS (
   SELECT b.process_id, b.tenderer_id
@@ -36,9 +39,7 @@ disqualified AS (
 others AS (
   SELECT v.process_id, v.tenderer_id, count(d.tenderer_id) AS disqualified_tenderers
   FROM valid AS v
-  JOIN suppliers AS s ON s.process_id = v.process_id
   LEFT JOIN disqualified AS d ON d.process_id = v.process_id AND d.tenderer_id <> v.tenderer_id
-  WHERE v.tenderers = 1 AND s.suppliers = 1 AND s.supplier_id = v.tenderer_id
   GROUP BY v.process_id, v.tenderer_id
 )
 SELECT

@@ -17,27 +17,22 @@ WITH comparable AS (
                        p.procurement_method_details), FALSE)
     END
 ),
-bids AS (
-  SELECT b.process_id, b.bid_index, b.status, b.amount, b.tenderer_id
-  FROM ocds_bids AS b
-  JOIN comparable AS c ON c.process_id = b.process_id
-  WHERE b.status IN ('pending', 'valid', 'disqualified')
-    AND b.amount IS NOT NULL AND b.is_main_currency
-),
+-- The lowest submitted bid of each process, first in bid order on ties.
 lowest AS (
   SELECT
-    process_id,
-    min(amount) AS lowest_bid,
-    max(CASE WHEN status = 'valid' THEN 1 ELSE 0 END) AS has_valid
-  FROM bids
-  GROUP BY process_id
+    b.process_id,
+    min(b.amount) AS lowest_bid,
+    arg_min(b.bid_index, struct_pack(amount := b.amount, bid_index := b.bid_index)) AS bid_index
+  FROM ocds_bids AS b
+  WHERE b.status IN ('pending', 'valid', 'disqualified')
+    AND b.amount IS NOT NULL AND b.is_main_currency
+  GROUP BY b.process_id
+  HAVING max(CASE WHEN b.status = 'valid' THEN 1 ELSE 0 END) = 1
 ),
 first_lowest AS (
-  SELECT b.process_id, l.lowest_bid, min(b.bid_index) AS bid_index
-  FROM bids AS b
-  JOIN lowest AS l ON l.process_id = b.process_id AND b.amount = l.lowest_bid
-  WHERE l.has_valid = 1
-  GROUP BY b.process_id, l.lowest_bid
+  SELECT l.process_id, l.lowest_bid, l.bid_index
+  FROM lowest AS l
+  JOIN comparable AS c ON c.process_id = l.process_id
 )
 SELECT
   p.ocid AS entity_id,
@@ -46,7 +41,7 @@ SELECT
   f.lowest_bid,
   min(b.tenderer_id) AS disqualified_tenderer_id
 FROM first_lowest AS f
-JOIN bids AS b ON b.process_id = f.process_id AND b.bid_index = f.bid_index
+JOIN ocds_bids AS b ON b.process_id = f.process_id AND b.bid_index = f.bid_index
 JOIN ocds_processes AS p ON p.process_id = f.process_id
-WHERE b.status = 'disqualified'
+WHERE b.status = 'disqualified' AND b.amount IS NOT NULL AND b.is_main_currency
 GROUP BY p.ocid, f.lowest_bid

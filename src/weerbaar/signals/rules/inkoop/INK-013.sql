@@ -5,25 +5,24 @@
 -- ratio is at or below the lower fence Q1 - 1.5 IQR (or a fixed threshold); Hyndman-Fan type 8
 -- quantiles. Skipped when Q1 or the fence is not positive.
 -- With `all_rows` every scored entity is returned with its value and fences (calibration).
+-- Processes with exactly one active award (its lowest and highest index agree), no non-final
+-- award, and that award to a single supplier with an id.
 WITH award_state AS (
-  SELECT
-    a.process_id,
-    count(DISTINCT CASE WHEN a.status = 'active' THEN a.award_index END) AS active_awards,
-    sum(CASE WHEN a.status NOT IN ('active', 'cancelled', 'unsuccessful') THEN 1 ELSE 0 END)
-      AS open_awards,
-    max(CASE WHEN a.status = 'active' THEN a.supplier_count END) AS suppliers,
-    max(CASE WHEN a.status = 'active' THEN a.supplier_id END) AS supplier_id
+  SELECT a.process_id, max(a.supplier_id) FILTER (WHERE a.status = 'active') AS supplier_id
   FROM ocds_awards AS a
   JOIN ocds_processes AS p ON p.process_id = a.process_id AND p.has_bid_details
   GROUP BY a.process_id
+  HAVING min(a.award_index) FILTER (WHERE a.status = 'active')
+      = max(a.award_index) FILTER (WHERE a.status = 'active')
+    AND count(*) FILTER (WHERE a.status NOT IN ('active', 'cancelled', 'unsuccessful')) = 0
+    AND max(a.supplier_count) FILTER (WHERE a.status = 'active') = 1
+    AND max(a.supplier_id) FILTER (WHERE a.status = 'active') IS NOT NULL
 ),
 participations AS (
   SELECT DISTINCT b.process_id, b.tenderer_id, b.tenderer_id = s.supplier_id AS won
   FROM ocds_bids AS b
   JOIN award_state AS s ON s.process_id = b.process_id
-  WHERE s.active_awards = 1 AND s.open_awards = 0 AND s.suppliers = 1
-    AND s.supplier_id IS NOT NULL
-    AND b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
+  WHERE b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
 ),
 ratios AS (
   SELECT
@@ -92,11 +91,12 @@ flagged AS (
     AND r.processes >= f.upper_fence AND r.value <= f.lower_fence
   )
 ),
+-- Records only for flagged tenderers (filtered before the lists are built).
 records AS (
   SELECT t.tenderer_id, array_sort(array_distinct(list(p.ocid))) AS record_ids
   FROM participations AS t
-  JOIN flagged AS f ON f.entity_id = t.tenderer_id
   JOIN ocds_processes AS p ON p.process_id = t.process_id
+  WHERE t.tenderer_id IN (SELECT entity_id FROM flagged)
   GROUP BY t.tenderer_id
 )
 SELECT

@@ -11,15 +11,18 @@ WITH supplied AS (
   WHERE a.status = 'active' AND a.supplier_count = 1 AND a.supplier_id IS NOT NULL
     AND i.classification_id IS NOT NULL
 ),
-ratios AS (
+prefix_sets AS (
   SELECT
     supplier_id AS entity_id,
     count(DISTINCT process_id) AS processes,
-    CAST(count(DISTINCT prefix) AS DOUBLE) AS value,
-    array_sort(array_distinct(list(prefix))) AS prefixes
+    array_sort(list(DISTINCT prefix)) AS prefixes
   FROM supplied
   GROUP BY supplier_id
   HAVING count(DISTINCT process_id) >= {{ minimum_contracting_processes }}
+),
+ratios AS (
+  SELECT entity_id, processes, CAST(array_length(prefixes) AS DOUBLE) AS value, prefixes
+  FROM prefix_sets
 ),
 ordered AS (
   SELECT value, row_number() OVER (ORDER BY value) AS rn, count(*) OVER () AS n FROM ratios
@@ -62,7 +65,8 @@ flagged AS (
   WHERE {{ all_rows }} OR r.value >= f.upper_fence
 ),
 records AS (
-  SELECT s.supplier_id, array_sort(array_distinct(list(s.ocid))) AS record_ids
+  SELECT s.supplier_id,
+    coalesce(array_sort(list(DISTINCT s.ocid) FILTER (WHERE s.ocid IS NOT NULL)), []) AS record_ids
   FROM supplied AS s
   JOIN flagged AS f ON f.entity_id = s.supplier_id
   GROUP BY s.supplier_id
