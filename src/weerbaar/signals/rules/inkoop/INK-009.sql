@@ -31,7 +31,7 @@ organisations AS (
   UNION ALL
   SELECT 'tenderer' AS grp, b.tenderer_id AS entity_id,
          sum(CASE WHEN b.status = 'disqualified' THEN 1 ELSE 0 END) AS disqualified,
-         count(*) AS bids, count(DISTINCT b.process_id) AS processes
+         count(*) AS bids, NULL AS processes
   FROM ocds_bids AS b
   WHERE b.status IN ('pending', 'valid', 'disqualified') AND b.tenderer_id IS NOT NULL
   GROUP BY b.tenderer_id
@@ -88,24 +88,38 @@ flagged AS (
   JOIN fences AS f ON f.grp = r.grp
   WHERE {{ all_rows }} OR (f.upper_fence > 0 AND r.value >= f.upper_fence)
 ),
+-- Evidence and counts only for the flagged entities (filtered before the lists are built).
 evidence AS (
-  SELECT 'buyer' AS grp, p.buyer_id AS entity_id, p.ocid
-  FROM per_process AS s JOIN ocds_processes AS p ON p.process_id = s.process_id
-  WHERE s.disqualified > 0
+  SELECT f.grp, f.entity_id, p.ocid
+  FROM flagged AS f
+  JOIN ocds_processes AS p ON p.buyer_id = f.entity_id
+  JOIN per_process AS s ON s.process_id = p.process_id
+  WHERE f.grp = 'buyer' AND s.disqualified > 0
   UNION ALL
-  SELECT 'procuring_entity' AS grp, p.procuring_entity_id AS entity_id, p.ocid
-  FROM per_process AS s JOIN ocds_processes AS p ON p.process_id = s.process_id
-  WHERE s.disqualified > 0
+  SELECT f.grp, f.entity_id, p.ocid
+  FROM flagged AS f
+  JOIN ocds_processes AS p ON p.procuring_entity_id = f.entity_id
+  JOIN per_process AS s ON s.process_id = p.process_id
+  WHERE f.grp = 'procuring_entity' AND s.disqualified > 0
   UNION ALL
-  SELECT 'tenderer' AS grp, b.tenderer_id AS entity_id, p.ocid
-  FROM ocds_bids AS b JOIN ocds_processes AS p ON p.process_id = b.process_id
-  WHERE b.status = 'disqualified'
+  SELECT f.grp, f.entity_id, p.ocid
+  FROM flagged AS f
+  JOIN ocds_bids AS b ON b.tenderer_id = f.entity_id
+  JOIN ocds_processes AS p ON p.process_id = b.process_id
+  WHERE f.grp = 'tenderer' AND b.status = 'disqualified'
 ),
 records AS (
-  SELECT e.grp, e.entity_id, array_sort(array_distinct(list(e.ocid))) AS record_ids
-  FROM evidence AS e
-  JOIN flagged AS f ON f.grp = e.grp AND f.entity_id = e.entity_id
-  GROUP BY e.grp, e.entity_id
+  SELECT grp, entity_id, array_sort(array_distinct(list(ocid))) AS record_ids
+  FROM evidence
+  GROUP BY grp, entity_id
+),
+-- The number of processes of a tenderer, counted for the flagged ones only.
+tenderer_processes AS (
+  SELECT b.tenderer_id AS entity_id, count(DISTINCT b.process_id) AS processes
+  FROM ocds_bids AS b
+  WHERE b.status IN ('pending', 'valid', 'disqualified')
+    AND b.tenderer_id IN (SELECT entity_id FROM flagged WHERE grp = 'tenderer')
+  GROUP BY b.tenderer_id
 )
 SELECT
   f.entity_id,
@@ -121,6 +135,7 @@ SELECT
   f.upper_fence,
   f.disqualified,
   f.bids,
-  f.processes
+  coalesce(f.processes, t.processes) AS processes
 FROM flagged AS f
 LEFT JOIN records AS r ON r.grp = f.grp AND r.entity_id = f.entity_id
+LEFT JOIN tenderer_processes AS t ON f.grp = 'tenderer' AND t.entity_id = f.entity_id
