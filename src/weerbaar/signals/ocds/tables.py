@@ -34,13 +34,14 @@ _RFC3339 = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{
 def _str(expr: str) -> str:
     """A JSON leaf as VARCHAR when it is a JSON string, else NULL (Cardinal's ``Value::String``).
 
-    JSON text is inspected directly: quoted text without escapes is sliced, only text with
-    backslash escapes goes through the JSON parser.
+    JSON text is inspected directly: only text with backslash escapes goes through the JSON
+    parser; without escapes a JSON string holds no quote but its two delimiters, which
+    ``replace`` drops (cheaper than slicing, which counts characters).
     """
     text = f"CAST({expr} AS VARCHAR)"
     return (
         f"CASE WHEN starts_with({text}, '\"') THEN CASE WHEN contains({text}, '\\') "
-        f"THEN json_extract_string({expr}, '$') ELSE ({text})[2:-2] END END"
+        f"THEN json_extract_string({expr}, '$') ELSE replace({text}, '\"', '') END END"
     )
 
 
@@ -59,9 +60,10 @@ def _id(expr: str) -> str:
 def _timestamp(expr: str) -> str:
     """An RFC 3339 date-time string as a UTC TIMESTAMP; anything else NULL."""
     text = _str(expr)
+    # The instant as a TIMESTAMP in UTC: its microseconds since the epoch (no time zone lookup).
     return (
-        f"CASE WHEN regexp_matches({text}, '{_RFC3339}') THEN CAST(timezone('UTC', "
-        f"TRY_CAST(upper({text}) AS TIMESTAMPTZ)) AS TIMESTAMP) END"
+        f"CASE WHEN regexp_matches({text}, '{_RFC3339}') THEN make_timestamp(epoch_us("
+        f"TRY_CAST(upper({text}) AS TIMESTAMPTZ))) END"
     )
 
 
