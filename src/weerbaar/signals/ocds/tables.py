@@ -50,11 +50,20 @@ def _num(expr: str) -> str:
     return f"TRY_CAST(CAST({expr} AS VARCHAR) AS DOUBLE)"
 
 
+def _integer_text(expr: str) -> str:
+    """A JSON leaf's text when it is a JSON integer (a real always has a point or exponent)."""
+    text = f"CAST({expr} AS VARCHAR)"
+    return f"CASE WHEN regexp_full_match({text}, '-?[0-9]+') THEN {text} END"
+
+
+def _integer(expr: str) -> str:
+    """A JSON integer as BIGINT, else NULL (Cardinal's ``as_i64``: ``1.0`` is not 1)."""
+    return f"TRY_CAST({_integer_text(expr)} AS BIGINT)"
+
+
 def _id(expr: str) -> str:
     """An OCDS ``id`` that may be a string or an integer, as text (for award/contract links)."""
-    text = f"CAST({expr} AS VARCHAR)"
-    integer = f"CASE WHEN regexp_full_match({text}, '-?[0-9]+') THEN {text} END"
-    return f"coalesce({_str(expr)}, {integer})"
+    return f"coalesce({_str(expr)}, {_integer_text(expr)})"
 
 
 def _timestamp(expr: str) -> str:
@@ -119,9 +128,7 @@ def create_processes(con: duckdb.DuckDBPyConnection) -> None:
           {_str("tender.procurementMethod")} AS procurement_method,
           {_str("tender.procurementMethodDetails")} AS procurement_method_details,
           {_str("tender.mainProcurementCategory")} AS main_procurement_category,
-          CASE WHEN json_type(tender.numberOfTenderers) IN ('UBIGINT', 'BIGINT')
-               THEN TRY_CAST(json_extract_string(tender.numberOfTenderers, '$') AS BIGINT)
-          END AS number_of_tenderers,
+          {_integer("tender.numberOfTenderers")} AS number_of_tenderers,
           {_timestamp("tender.tenderPeriod.startDate")} AS tender_start,
           {_timestamp("tender.tenderPeriod.endDate")} AS tender_end,
           {_str("tender.tenderPeriod.endDate")} AS tender_end_text,
