@@ -34,15 +34,12 @@ award_state AS (
     AND max(a.supplier_count) FILTER (WHERE a.status = 'active') = 1
     AND max(a.supplier_id) FILTER (WHERE a.status = 'active') IS NOT NULL
 ),
--- One pass over the bids: the winner's lowest bid, the lowest other bid and (first in bid
--- order on ties) the index of that runner-up bid.
+-- One pass over the bids: the lowest bid of the winner and the lowest other bid.
 bid_prices AS (
   SELECT
     b.process_id,
     min(b.amount) FILTER (WHERE b.tenderer_id = s.supplier_id) AS winning_bid,
-    min(b.amount) FILTER (WHERE b.tenderer_id <> s.supplier_id) AS runner_up_bid,
-    arg_min(b.bid_index, struct_pack(amount := b.amount, bid_index := b.bid_index))
-      FILTER (WHERE b.tenderer_id <> s.supplier_id) AS runner_up_index
+    min(b.amount) FILTER (WHERE b.tenderer_id <> s.supplier_id) AS runner_up_bid
   FROM ocds_bids AS b
   JOIN award_state AS s ON s.process_id = b.process_id
   WHERE b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
@@ -51,7 +48,7 @@ bid_prices AS (
 ),
 ratios AS (
   SELECT
-    p.process_id, s.supplier_id AS winner_id, p.winning_bid, p.runner_up_bid, p.runner_up_index,
+    p.process_id, s.supplier_id AS winner_id, p.winning_bid, p.runner_up_bid,
     (p.runner_up_bid - p.winning_bid) / p.winning_bid AS value
   FROM bid_prices AS p
   JOIN award_state AS s ON s.process_id = p.process_id
@@ -104,10 +101,19 @@ flagged AS (
     (SELECT guard FROM fence) > 0 AND (SELECT lower_fence FROM fence) > 0
     AND r.value <= (SELECT lower_fence FROM fence))
 ),
+-- The runner-up's bid (first in bid order on ties) and tenderer, for flagged processes only.
+runner_up AS (
+  SELECT g.process_id, min(b.bid_index) AS bid_index
+  FROM flagged AS g
+  JOIN ocds_bids AS b ON b.process_id = g.process_id AND b.amount = g.runner_up_bid
+  WHERE b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
+    AND b.is_main_currency AND b.tenderer_id <> g.winner_id
+  GROUP BY g.process_id
+),
 runner_up_ids AS (
   SELECT u.process_id, min(b.tenderer_id) AS runner_up_id
-  FROM flagged AS u
-  JOIN ocds_bids AS b ON b.process_id = u.process_id AND b.bid_index = u.runner_up_index
+  FROM runner_up AS u
+  JOIN ocds_bids AS b ON b.process_id = u.process_id AND b.bid_index = u.bid_index
   WHERE b.status = 'valid' AND b.tenderer_count = 1 AND b.tenderer_id IS NOT NULL
     AND b.amount IS NOT NULL AND b.is_main_currency
   GROUP BY u.process_id

@@ -6,11 +6,11 @@
 WITH final AS (
   SELECT p.process_id
   FROM ocds_processes AS p
-  LEFT JOIN ocds_awards AS a
-    ON a.process_id = p.process_id AND a.status NOT IN ('active', 'cancelled', 'unsuccessful')
   WHERE p.has_awards AND p.has_bid_details
-  GROUP BY p.process_id
-  HAVING count(a.process_id) = 0
+    AND NOT EXISTS (
+      SELECT 1 FROM ocds_awards AS a
+      WHERE a.process_id = p.process_id
+        AND a.status NOT IN ('active', 'cancelled', 'unsuccessful'))
 ),
 -- The one supplier of the active awards (lowest and highest id agree) ...
 suppliers AS (

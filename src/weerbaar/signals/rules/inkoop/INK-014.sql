@@ -15,13 +15,14 @@ prefix_sets AS (
   SELECT
     supplier_id AS entity_id,
     count(DISTINCT process_id) AS processes,
-    array_sort(list(DISTINCT prefix)) AS prefixes
+    array_sort(list(DISTINCT prefix)) AS prefixes,
+    coalesce(array_sort(list(DISTINCT ocid) FILTER (WHERE ocid IS NOT NULL)), []) AS record_ids
   FROM supplied
   GROUP BY supplier_id
   HAVING count(DISTINCT process_id) >= {{ minimum_contracting_processes }}
 ),
 ratios AS (
-  SELECT entity_id, processes, CAST(array_length(prefixes) AS DOUBLE) AS value, prefixes
+  SELECT entity_id, processes, CAST(array_length(prefixes) AS DOUBLE) AS value, prefixes, record_ids
   FROM prefix_sets
 ),
 ordered AS (
@@ -63,18 +64,11 @@ flagged AS (
   FROM ratios AS r
   CROSS JOIN fence AS f
   WHERE {{ all_rows }} OR r.value >= f.upper_fence
-),
-records AS (
-  SELECT s.supplier_id,
-    coalesce(array_sort(list(DISTINCT s.ocid) FILTER (WHERE s.ocid IS NOT NULL)), []) AS record_ids
-  FROM supplied AS s
-  JOIN flagged AS f ON f.entity_id = s.supplier_id
-  GROUP BY s.supplier_id
 )
 SELECT
   f.entity_id,
   'tenderer' AS entity_type,
-  r.record_ids,
+  f.record_ids,
   f.value,
   f.q1,
   f.q3,
@@ -82,4 +76,3 @@ SELECT
   f.processes,
   f.prefixes
 FROM flagged AS f
-JOIN records AS r ON r.supplier_id = f.entity_id
