@@ -165,11 +165,14 @@ def load_ocds(
     finally:
         con.execute(f"SET preserve_insertion_order = {bool(keep_order[0][0])}")
     create_processes(con)
-    create_bids(con)
+    create_bids(con, settings.currency)
     create_awards(con)
     create_contracts(con)
     currency = _main_currency(con, settings.currency)
-    con.execute("UPDATE ocds_bids SET is_main_currency = coalesce(currency = ?, FALSE)", [currency])
+    if settings.currency is None:  # first observed: known only now that the tables exist
+        con.execute(
+            "UPDATE ocds_bids SET is_main_currency = coalesce(currency = ?, FALSE)", [currency]
+        )
     releases = _count(con, "ocds_raw")
     con.execute("DROP VIEW ocds_included")
     con.execute("DROP TABLE ocds_raw")

@@ -76,8 +76,12 @@ def _timestamp(expr: str) -> str:
     )
 
 
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _sql_list(values: list[str]) -> str:
-    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]::VARCHAR[]"
+    return "[" + ", ".join(_sql_text(v) for v in values) + "]::VARCHAR[]"
 
 
 # DuckDB's JSON reader sizes its buffers by ``maximum_object_size``: its default (16 MiB) reads
@@ -139,7 +143,14 @@ def create_processes(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def create_bids(con: duckdb.DuckDBPyConnection) -> None:
+def create_bids(con: duckdb.DuckDBPyConnection, main_currency: str | None = None) -> None:
+    """Bids x tenderers; ``is_main_currency`` is set when the main currency is known up front
+    (the ``currency`` setting), else left FALSE for ``io.load_ocds`` to update once observed."""
+    main = (
+        "FALSE"
+        if main_currency is None
+        else f"coalesce(currency = {_sql_text(main_currency)}, FALSE)"
+    )
     con.execute(
         f"""
         CREATE OR REPLACE TABLE ocds_bids AS
@@ -157,7 +168,7 @@ def create_bids(con: duckdb.DuckDBPyConnection) -> None:
           SELECT * EXCLUDE (tenderers), unnest(tenderers) AS t FROM flat
         )
         SELECT process_id, ocid, bid_index, status, bid_date, amount, currency,
-               FALSE AS is_main_currency, tenderer_count, {_str("t.id")} AS tenderer_id
+               {main} AS is_main_currency, tenderer_count, {_str("t.id")} AS tenderer_id
         FROM tenderer
         """
     )

@@ -93,7 +93,9 @@ flagged AS (
 ),
 -- Records only for flagged tenderers (filtered before the lists are built).
 records AS (
-  SELECT t.tenderer_id, array_sort(array_distinct(list(p.ocid))) AS record_ids
+  SELECT
+    t.tenderer_id,
+    coalesce(array_sort(list(DISTINCT p.ocid) FILTER (WHERE p.ocid IS NOT NULL)), []) AS record_ids
   FROM participations AS t
   JOIN ocds_processes AS p ON p.process_id = t.process_id
   WHERE t.tenderer_id IN (SELECT entity_id FROM flagged)
