@@ -254,12 +254,13 @@ def test_no_rows_need_no_explanation(con):
     assert run_rule(con, rule) == []
 
 
-def test_hits_of_a_rule_share_their_parameters(con):
+def test_every_hit_records_the_parameters_used(con):
     rule = make_rule(
         "SELECT * FROM (VALUES ('A'), ('B')) AS t(entity_id)",
         explanation={"nl": "{limit}", "en": "{limit:eur}"},
         parameters=LIMIT,
     )
     first, second = run_rule(con, rule, {"limit": 7})
-    assert first.parameters == {"limit": 7} and first.parameters is second.parameters
+    assert first.parameters == second.parameters == {"limit": 7}
+    assert first.parameters is not second.parameters  # validated hits: no shared mutable state
     assert (first.explanation_nl, second.explanation_en) == ("7", "€7.00")

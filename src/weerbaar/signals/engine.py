@@ -136,25 +136,6 @@ def query_rule(
     return [dict(zip(names, values, strict=True)) for values in rows]
 
 
-_new = object.__new__
-_set = object.__setattr__
-# Every field is set; pydantic only ever adds field names to this set (a no-op here) or copies it
-# first (model_copy), and Hit is frozen, so the hits share one set instead of 700 bytes each.
-_ALL_FIELDS_SET = set(Hit.model_fields)
-
-
-def _construct(values: dict[str, Any]) -> Hit:
-    """``Hit.model_construct(**values)`` for a complete, valid set of fields, without its
-    per-field loop (values built by :func:`_hits` are known to have the declared types).
-    """
-    hit: Hit = _new(Hit)
-    _set(hit, "__dict__", values)
-    _set(hit, "__pydantic_fields_set__", _ALL_FIELDS_SET)
-    _set(hit, "__pydantic_extra__", None)
-    _set(hit, "__pydantic_private__", None)
-    return hit
-
-
 def _floats(values: Sequence[Any]) -> list[float | None]:
     return [None if value is None else float(value) for value in values]
 
@@ -177,10 +158,7 @@ def _hits(
     ids: list[str],
     params: dict[str, ParamValue],
 ) -> list[Hit]:
-    """Explained hits of sorted result rows, column by column; equal to ``to_hit`` per row.
-
-    All hits of the rule share one (read-only) ``parameters`` dict.
-    """
+    """Explained hits of sorted result rows, column by column; equal to ``to_hit`` per row."""
     spec = rule.spec
     count = len(rows)
     if not count:
@@ -224,7 +202,7 @@ def _hits(
     en = explain_columns(spec.explanation.en, columns, params, "en", count)
     rule_id, version, severity, process = spec.id, spec.version, spec.severity, spec.process
     return [
-        _construct(
+        Hit.model_validate(
             {
                 "rule_id": rule_id,
                 "rule_version": version,
