@@ -99,7 +99,7 @@ def test_rule_events_are_logged(con, caplog):
     assert caplog.records[-1].event == "rule_failed"
 
 
-# --- the column-wise path of run_rule gives exactly the row-by-row reference (to_hit) ---
+# --- run_rule gives exactly the row-by-row reference (to_hit over query_rule) ---
 
 
 def reference_hits(con, rule, overrides=None):

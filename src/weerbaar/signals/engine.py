@@ -10,12 +10,12 @@ import json
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import duckdb
 
-from weerbaar.signals.explain import explain, explain_columns
+from weerbaar.signals.explain import explain
 from weerbaar.signals.models import FENCE_COLUMNS, Hit, ParamValue, Rule
 from weerbaar.signals.sql import render_sql
 
@@ -69,7 +69,14 @@ def _float(value: Any) -> float | None:
 
 
 def to_hit(rule: Rule, row: dict[str, Any], params: dict[str, ParamValue]) -> Hit:
-    """One result row as a validated, explained hit (the reference for :func:`run_rule`)."""
+    """One result row as a validated, explained hit."""
+    return _to_hit(rule, row, params, _jsonable(params))
+
+
+def _to_hit(
+    rule: Rule, row: dict[str, Any], params: dict[str, ParamValue], parameters: dict[str, Any]
+) -> Hit:
+    """:func:`to_hit` with the rule's parameters already made JSON-ready (once per rule)."""
     spec = rule.spec
     records = row.get("record_ids") or []
     return Hit(
@@ -81,7 +88,7 @@ def to_hit(rule: Rule, row: dict[str, Any], params: dict[str, ParamValue]) -> Hi
         entity_id=str(row["entity_id"]),
         record_ids=[str(item) for item in records if item is not None],
         value=_float(row.get("value")),
-        parameters=_jsonable(params),
+        parameters=parameters,
         fences={name: _float(row[name]) for name in FENCE_COLUMNS if name in row},
         details={k: _jsonable(v) for k, v in row.items() if k not in RESERVED},
         explanation_nl=explain(spec.explanation.nl, row, params, "nl"),
@@ -89,140 +96,29 @@ def to_hit(rule: Rule, row: dict[str, Any], params: dict[str, ParamValue]) -> Hi
     )
 
 
-def _row_key(names: list[str], values: Sequence[Any]) -> str:
-    return json.dumps(_jsonable(dict(zip(names, values, strict=True))), default=str)
-
-
-def _fetch(
-    con: duckdb.DuckDBPyConnection, rule: Rule, params: dict[str, ParamValue]
-) -> tuple[list[str], list[tuple[Any, ...]], list[str]]:
-    """Column names, result rows as tuples and their ``str(entity_id)``, sorted as
-    :func:`query_rule` sorts: by entity id, ties by the row's JSON text.
-    """
-    sql = render_sql(rule.sql, params)
-    try:
-        cursor = con.execute(sql)
-        names = [item[0] for item in cursor.description or []]
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-    except duckdb.Error as exc:
-        raise RuleExecutionError(rule.id, str(exc).splitlines()[0]) from exc
-    if "entity_id" not in names:
-        raise RuleExecutionError(rule.id, "result has no entity_id column")
-    if len(set(names)) != len(names):
-        # Repeated column names: a row dict keeps the last value; sort those dicts exactly.
-        dicts = [dict(zip(names, values, strict=True)) for values in rows]
-        dicts.sort(key=lambda row: (str(row["entity_id"]), _row_key(list(row), list(row.values()))))
-        names = list(dicts[0]) if dicts else list(dict.fromkeys(names))
-        rows = [tuple(row.values()) for row in dicts]
-        return names, rows, [str(row["entity_id"]) for row in dicts]
-    index = names.index("entity_id")
-    ids = [str(values[index]) for values in rows]
-    repeated = {key for key, count in Counter(ids).items() if count > 1}
-    order: list[int]
-    if repeated:
-        # Only rows sharing an entity id need the (expensive) JSON tie-breaker.
-        ties = {i: _row_key(names, rows[i]) for i, key in enumerate(ids) if key in repeated}
-        order = sorted(range(len(rows)), key=lambda i: (ids[i], ties.get(i, "")))
-    else:
-        order = sorted(range(len(rows)), key=ids.__getitem__)
-    return names, [rows[i] for i in order], [ids[i] for i in order]
+def _row_key(row: dict[str, Any]) -> str:
+    return json.dumps(_jsonable(row), default=str)
 
 
 def query_rule(
     con: duckdb.DuckDBPyConnection, rule: Rule, params: dict[str, ParamValue]
 ) -> list[dict[str, Any]]:
     """The raw result rows of one rule, sorted by entity id (ties by the row's JSON text)."""
-    names, rows, _ = _fetch(con, rule, params)
-    return [dict(zip(names, values, strict=True)) for values in rows]
-
-
-def _floats(values: Sequence[Any]) -> list[float | None]:
-    return [None if value is None else float(value) for value in values]
-
-
-def _jsonable_column(values: Sequence[Any]) -> Sequence[Any]:
-    """``[_jsonable(v) for v in values]``; plain columns as they are, dates via one text each."""
-    kinds = set(map(type, values))
-    if kinds <= _PLAIN:
-        return values
-    if kinds <= {dt.date, type(None)}:
-        table = {value: _jsonable(value) for value in set(values)}
-        return list(map(table.__getitem__, values))
-    return [_jsonable(value) for value in values]
-
-
-def _hits(
-    rule: Rule,
-    names: list[str],
-    rows: list[tuple[Any, ...]],
-    ids: list[str],
-    params: dict[str, ParamValue],
-) -> list[Hit]:
-    """Explained hits of sorted result rows, column by column; equal to ``to_hit`` per row."""
-    spec = rule.spec
-    count = len(rows)
-    if not count:
-        return []
-    columns: dict[str, Sequence[Any]] = dict(zip(names, zip(*rows, strict=True), strict=True))
-    entity = spec.entity
-    types = (
-        [str(value or entity) for value in columns["entity_type"]]
-        if "entity_type" in columns
-        else [str(entity)] * count
-    )
-    records: list[list[str]] = (
-        [
-            [str(item) for item in (value or []) if item is not None]
-            for value in columns["record_ids"]
-        ]
-        if "record_ids" in columns
-        else [[] for _ in range(count)]
-    )
-    values = _floats(columns["value"]) if "value" in columns else [None] * count
-    fence_names = [name for name in FENCE_COLUMNS if name in columns]
-    fences: list[dict[str, float | None]] = (
-        [
-            dict(zip(fence_names, row, strict=True))
-            for row in zip(*(_floats(columns[name]) for name in fence_names), strict=True)
-        ]
-        if fence_names
-        else [{} for _ in range(count)]
-    )
-    detail_names = [name for name in names if name not in RESERVED]
-    details: list[dict[str, Any]] = (
-        [
-            dict(zip(detail_names, row, strict=True))
-            for row in zip(*(_jsonable_column(columns[name]) for name in detail_names), strict=True)
-        ]
-        if detail_names
-        else [{} for _ in range(count)]
-    )
-    parameters = _jsonable(params)
-    nl = explain_columns(spec.explanation.nl, columns, params, "nl", count)
-    en = explain_columns(spec.explanation.en, columns, params, "en", count)
-    rule_id, version, severity, process = spec.id, spec.version, spec.severity, spec.process
-    return [
-        Hit.model_validate(
-            {
-                "rule_id": rule_id,
-                "rule_version": version,
-                "severity": severity,
-                "process": process,
-                "entity_type": kind,
-                "entity_id": entity_id,
-                "record_ids": record_ids,
-                "value": value,
-                "parameters": parameters,
-                "fences": fence,
-                "details": detail,
-                "explanation_nl": text_nl,
-                "explanation_en": text_en,
-            }
-        )
-        for kind, entity_id, record_ids, value, fence, detail, text_nl, text_en in zip(
-            types, ids, records, values, fences, details, nl, en, strict=True
-        )
-    ]
+    sql = render_sql(rule.sql, params)
+    try:
+        cursor = con.execute(sql)
+        names = [item[0] for item in cursor.description or []]
+        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    except duckdb.Error as exc:
+        raise RuleExecutionError(rule.id, str(exc).splitlines()[0]) from exc
+    if "entity_id" not in names:
+        raise RuleExecutionError(rule.id, "result has no entity_id column")
+    ids = [str(row["entity_id"]) for row in rows]
+    # The JSON tie-breaker is only needed (and only computed) for rows sharing an entity id.
+    repeated = {key for key, count in Counter(ids).items() if count > 1}
+    ties = {i: _row_key(rows[i]) for i, key in enumerate(ids) if key in repeated}
+    order = sorted(range(len(rows)), key=lambda i: (ids[i], ties.get(i, "")))
+    return [rows[i] for i in order]
 
 
 @contextlib.contextmanager
@@ -240,19 +136,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def explained_hits(
-    con: duckdb.DuckDBPyConnection, rule: Rule, params: dict[str, ParamValue]
-) -> list[Hit]:
-    """``[to_hit(rule, row, params) for row in query_rule(con, rule, params)]``, fast."""
-    with gc_paused():
-        names, rows, ids = _fetch(con, rule, params)
-        try:
-            return _hits(rule, names, rows, ids, params)
-        except Exception:
-            # The row-by-row reference raises its own error (the first row's, in template order).
-            return [to_hit(rule, dict(zip(names, values, strict=True)), params) for values in rows]
-
-
 def run_rule(
     con: duckdb.DuckDBPyConnection,
     rule: Rule,
@@ -263,7 +146,10 @@ def run_rule(
     started = time.perf_counter()
     log_event("rule_started", rule_id=rule.id, version=rule.spec.version)
     try:
-        hits = explained_hits(con, rule, params)
+        rows = query_rule(con, rule, params)
+        parameters = _jsonable(params)
+        with gc_paused():
+            hits = [_to_hit(rule, row, params, parameters) for row in rows]
     except Exception as exc:
         log_event("rule_failed", rule_id=rule.id, error=str(exc))
         if isinstance(exc, RuleExecutionError):

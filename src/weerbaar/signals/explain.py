@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 import functools
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 NULL_TEXT = "—"
@@ -81,10 +81,6 @@ def fields_of(template: str) -> list[tuple[str, str]]:
     return [(name, spec) for _, name, spec in parse_template(template) if name is not None]
 
 
-def _missing(name: str) -> ExplanationError:
-    return ExplanationError(f"placeholder {{{name}}} is neither a column nor a parameter")
-
-
 def explain(template: str, row: Mapping[str, Any], params: Mapping[str, Any], language: str) -> str:
     """Render ``template``; columns of ``row`` take precedence over parameters."""
     parts: list[str] = []
@@ -97,91 +93,6 @@ def explain(template: str, row: Mapping[str, Any], params: Mapping[str, Any], la
         elif name in params:
             value = params[name]
         else:
-            raise _missing(name)
+            raise ExplanationError(f"placeholder {{{name}}} is neither a column nor a parameter")
         parts.append(format_value(value, spec, language))
     return "".join(parts)
-
-
-# Types whose equal values always format alike: not Decimal (-0 and 0), datetime (time zones) or a
-# mix of int, float and bool (1 == 1.0 == True); floats only without zeros (0.0 == -0.0).
-_TABLE_TYPES = frozenset({int, str, bool, float, dt.date})
-_AS_TEXT = frozenset({"", "num", "list", "date"})
-_NONE = type(None)
-
-
-def format_column(values: Sequence[Any], spec: str, language: str) -> list[str]:
-    """``[format_value(v, spec, language) for v in values]``, formatting each distinct value once
-    where equal values are sure to give the same text.
-    """
-    kinds = set(map(type, values))
-    kinds.discard(_NONE)
-    if kinds == {str} and spec in _AS_TEXT:
-        return [NULL_TEXT if value is None else value for value in values]
-    if len(kinds) <= 1 and kinds <= _TABLE_TYPES:
-        distinct = dict.fromkeys(values)  # in order of first appearance: the same first error
-        if float not in kinds or 0.0 not in distinct:
-            table = {value: format_value(value, spec, language) for value in distinct}
-            return list(map(table.__getitem__, values))
-    return [format_value(value, spec, language) for value in values]
-
-
-def explain_columns(
-    template: str,
-    columns: Mapping[str, Sequence[Any]],
-    params: Mapping[str, Any],
-    language: str,
-    rows: int,
-) -> list[str]:
-    """:func:`explain` for each of ``rows`` rows given as columns: the same texts, or the same
-    error (that of the first row that fails), with each distinct column value formatted once.
-    """
-    if not rows:
-        return []
-    try:
-        return _explain_columns(template, columns, params, language, rows)
-    except Exception:  # row by row, to raise exactly the error explain raises
-        names = list(columns)
-        records = (
-            [
-                dict(zip(names, values, strict=True))
-                for values in zip(*columns.values(), strict=True)
-            ]
-            if names
-            else [{}] * rows
-        )
-        return [explain(template, record, params, language) for record in records]
-
-
-def _explain_columns(
-    template: str,
-    columns: Mapping[str, Sequence[Any]],
-    params: Mapping[str, Any],
-    language: str,
-    rows: int,
-) -> list[str]:
-    pattern: list[str] = []
-    slots: list[list[str]] = []
-    formatted: dict[tuple[str, str], list[str]] = {}
-    for literal, name, spec in parse_template(template):
-        pattern.append(_braced(literal))
-        if name is None:
-            continue
-        if name in columns:
-            key = (name, spec)
-            if key not in formatted:
-                formatted[key] = format_column(columns[name], spec, language)
-            slots.append(formatted[key])
-            pattern.append("{}")
-        elif name in params:
-            pattern.append(_braced(format_value(params[name], spec, language)))
-        else:
-            raise _missing(name)
-    fmt = "".join(pattern)
-    if not slots:
-        return [fmt.format()] * rows
-    return list(map(fmt.format, *slots))
-
-
-def _braced(text: str) -> str:
-    """``text`` as a literal of a str.format pattern."""
-    return text.replace("{", "{{").replace("}", "}}")
