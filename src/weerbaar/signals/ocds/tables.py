@@ -122,6 +122,16 @@ def read_raw(
     )
 
 
+def _elements(array: str, alias: str, index: str) -> str:
+    """One row per element of an array of the included releases: ``alias`` and its 1-based
+    ``index``, with the release's ``process_id`` and ``ocid``."""
+    return (
+        f"SELECT process_id, ocid, unnest({array}) AS {alias}, "
+        f"generate_subscripts({array}, 1) AS {index} "
+        f"FROM ocds_included WHERE {array} IS NOT NULL"
+    )
+
+
 def create_processes(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         f"""
@@ -155,9 +165,7 @@ def create_bids(con: duckdb.DuckDBPyConnection, main_currency: str | None = None
         f"""
         CREATE OR REPLACE TABLE ocds_bids AS
         WITH bid AS (
-          SELECT process_id, ocid, unnest(bids.details) AS b,
-                 generate_subscripts(bids.details, 1) AS bid_index
-          FROM ocds_included WHERE bids.details IS NOT NULL
+          {_elements("bids.details", "b", "bid_index")}
         ), flat AS (
           SELECT process_id, ocid, bid_index, {_str("b.status")} AS status,
                  {_str("b.date")} AS bid_date, {_num("b.value.amount")} AS amount,
@@ -179,9 +187,7 @@ def create_awards(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TABLE ocds_awards AS
         WITH award AS (
-          SELECT process_id, ocid, unnest(awards) AS a,
-                 generate_subscripts(awards, 1) AS award_index
-          FROM ocds_included WHERE awards IS NOT NULL
+          {_elements("awards", "a", "award_index")}
         ), flat AS (
           SELECT process_id, ocid, award_index, {_id("a.id")} AS award_id,
                  {_str("a.status")} AS status,
@@ -201,9 +207,7 @@ def create_awards(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TABLE ocds_award_items AS
         WITH award AS (
-          SELECT process_id, ocid, unnest(awards) AS a,
-                 generate_subscripts(awards, 1) AS award_index
-          FROM ocds_included WHERE awards IS NOT NULL
+          {_elements("awards", "a", "award_index")}
         ), item AS (
           SELECT process_id, ocid, award_index, unnest(a.items) AS i FROM award
           WHERE a.items IS NOT NULL
@@ -219,9 +223,7 @@ def create_contracts(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TABLE ocds_contracts AS
         WITH contract AS (
-          SELECT process_id, ocid, unnest(contracts) AS c,
-                 generate_subscripts(contracts, 1) AS contract_index
-          FROM ocds_included WHERE contracts IS NOT NULL
+          {_elements("contracts", "c", "contract_index")}
         )
         SELECT process_id, ocid, contract_index, {_id("c.id")} AS contract_id,
                {_id("c.awardID")} AS award_id, {_str("c.status")} AS status,
