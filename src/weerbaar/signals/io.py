@@ -44,12 +44,8 @@ HIT_SCHEMA = pa.schema(
 )
 CHUNK = 10_000  # hits per write of hits.csv and hits.json
 
-_compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
 _line = json.JSONEncoder(ensure_ascii=False, default=str).encode
-
-
-def _dumps(value: Any) -> str:
-    return _compact(value)
 
 
 def hit_record(hit: Hit) -> dict[str, Any]:
@@ -67,7 +63,7 @@ def _json_column(values: Sequence[Any]) -> list[str]:
     for value in values:
         text = known.get(id(value))
         if text is None:
-            text = known[id(value)] = _compact(value)
+            text = known[id(value)] = _dumps(value)
         texts.append(text)
     return texts
 
