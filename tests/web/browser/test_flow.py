@@ -211,3 +211,43 @@ def test_survey_invitation_and_upload_pages(
     page.get_by_role("button", name="Inlezen").click()
     page.wait_for_selector("#foutmeldingen")
     assert_accessible(page)
+
+
+def test_long_form_says_it_is_busy_and_is_sent_once(
+    page: Any, live_server: Any, world: Any, password: str, assert_accessible: Any
+) -> None:
+    """The signal upload shows a status message once submitted, blocks a second submit, and
+    the page stays accessible in that state."""
+    base, code = live_server.url, world.code(KEY)
+    log_in(page, base, world.user(KEY, "coordinator"), password)
+    page.goto(f"{base}/gemeente/{code}/signalen/nieuw/")
+    status = page.locator("[data-busy-status]")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == ""
+    # Registered after busy-form.js's listener: records whether that one let the submit
+    # through, then holds every submit so that the busy page can be inspected.
+    page.evaluate(
+        """() => {
+          window.submits = [];
+          document.querySelector("form[data-busy-message]").addEventListener("submit", (e) => {
+            window.submits.push(!e.defaultPrevented);
+            e.preventDefault();
+          });
+        }"""
+    )
+    payments = b"payment_id,creditor_id,amount,date\np1,c1,not-an-amount,2026-01-05\n"
+    page.set_input_files(
+        "#id_payments",
+        files=[{"name": "payments.csv", "mimeType": "text/csv", "buffer": payments}],
+    )
+    button = page.get_by_role("button", name="Controleren en signalen zoeken")
+    button.click()
+    assert status.inner_text().startswith("Bezig: de bestanden worden gecontroleerd")
+    assert page.locator("form[aria-busy=true]").count() == 1
+    assert button.get_attribute("aria-disabled") == "true"
+    assert_accessible(page)
+    button.click(force=True)  # a second submit is stopped by busy-form.js
+    assert page.evaluate("window.submits") == [True, False]
+    page.evaluate("document.querySelector('form[data-busy-message]').submit()")
+    page.get_by_text("Er is niets opgeslagen").wait_for()
+    assert page.locator("[data-busy-status]").inner_text() == ""
