@@ -151,3 +151,29 @@ def test_a_release_over_the_default_object_size_loads_through_the_retry(con, tmp
     assert (load.releases, load.included) == (3, 3)
     assert ocids(con) == ["a", "big", "c"]
     assert con.execute("SELECT ocid, amount FROM ocds_bids").fetchall() == [("big", 5.0)]
+
+
+def test_truncated_gzip_names_file_and_line(con, tmp_path):
+    whole = gzip.compress(
+        "".join(
+            json.dumps({"ocid": f"o{i}", "tender": {"id": "x" * i}}) + "\n" for i in range(400)
+        ).encode("utf-8")
+    )
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])  # an interrupted download
+    with pytest.raises(OcdsLoadError, match=r"cut\.jsonl\.gz, line \d+: the gzip file is "):
+        load_ocds(con, path)
+
+
+def test_a_gz_file_that_is_not_gzip_is_refused(con, tmp_path):
+    path = tmp_path / "fake.jsonl.gz"
+    path.write_bytes(b"\x1f\x8b\x08garbage")
+    with pytest.raises(OcdsLoadError, match=r"fake\.jsonl\.gz, line 1: the gzip file is "):
+        load_ocds(con, path)
+
+
+def test_text_that_is_not_utf8_names_the_line(con, tmp_path):
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(b'{"ocid": "a"}\n{"ocid": "Caf\xe9"}\n')
+    with pytest.raises(OcdsLoadError, match=r"latin\.jsonl, line 2: not UTF-8 text"):
+        load_ocds(con, path)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,22 +116,33 @@ def _shape_problem(value: Any, shape: Any, where: str) -> str | None:
     return None
 
 
+def _line_problem(line: bytes) -> str | None:
+    """What is wrong with one line of the file, or None when it is a usable release."""
+    if not line.strip():
+        return None
+    try:
+        value = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return f": not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+    except json.JSONDecodeError as exc:
+        return f": invalid JSON ({exc.msg}, column {exc.colno})"
+    if not isinstance(value, dict):
+        return ": not a JSON object (a compiled release)"
+    problem = _shape_problem(value, _SHAPE, "")
+    return f", {problem}" if problem else None
+
+
 def _locate_bad_line(path: Path) -> str:
     """Find the first line DuckDB could not read (only called after it refused the file)."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                return f"{path}, line {number}: invalid JSON ({exc.msg} at column {exc.colno})"
-            if not isinstance(value, dict):
-                return f"{path}, line {number}: not a JSON object (a compiled release)"
-            problem = _shape_problem(value, _SHAPE, "")
-            if problem:
-                return f"{path}, line {number}, {problem}"
+    number = 0
+    try:
+        with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                problem = _line_problem(line)
+                if problem:
+                    return f"{path}, line {number}{problem}"
+    except (OSError, EOFError, zlib.error) as exc:  # gzip: BadGzipFile, truncated stream
+        return f"{path}, line {number + 1}: the gzip file is damaged or incomplete ({exc})"
     return f"{path}: unreadable"
 
 
