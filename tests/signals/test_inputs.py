@@ -242,3 +242,53 @@ def test_more_export_formats(tmp_path, date, amount):
     assert con.execute("SELECT payment_date, amount_eur FROM payments").fetchall() == [
         (dt.date(2024, 3, 1), Decimal("1234.56"))
     ]
+
+
+def _text_row(**change: str) -> str:
+    return ";".join({**ROW, **change}[name] for name in HEADER)
+
+
+def test_line_counts_quoted_line_breaks_and_blank_lines(tmp_path):
+    lines = [
+        ";".join(HEADER),
+        _text_row(description='"twee\r\nregels"'),
+        "",
+        _text_row(payment_id="P2", amount_eur="veel"),
+    ]
+    (tmp_path / "payments.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith("payments.csv, row 2 (line 5), column amount_eur: 'veel'")
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (_text_row(payment_id="P2") + ";extra", "row 2 (line 3): has 12 fields, the header has 11"),
+        (_text_row(payment_id="P2").rsplit(";", 1)[0], "row 2 (line 3): has 10 fields"),
+        (_text_row(payment_id="P2", description='"nooit dicht'), "row 2 (line 3): a quoted field"),
+    ],
+)
+def test_a_malformed_csv_record_names_row_and_line(tmp_path, bad, message):
+    lines = [";".join(HEADER), _text_row(), bad, _text_row(payment_id="P3")]
+    (tmp_path / "payments.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith(f"payments.csv, {message}")
+
+
+def test_xlsx_header_below_a_title_and_blank_rows_are_sheet_rows(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Export betalingen Gemeente Voorbeeld", "2024-03-31"])
+    sheet.append([])
+    sheet.append([name.upper() for name in HEADER])
+    sheet.append([ROW[name] for name in HEADER])
+    sheet.append([])
+    sheet.append([{**ROW, "payment_id": "P2", "amount_eur": "veel"}[name] for name in HEADER])
+    workbook.save(tmp_path / "payments.xlsx")
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith("payments.xlsx, row 2 (line 6), column amount_eur: 'veel'")
+    sheet.delete_rows(6)
+    workbook.save(tmp_path / "payments.xlsx")
+    con = duckdb.connect()
+    assert load_inputs(con, tmp_path).datasets["payments"].rows == 1
+    assert con.execute("SELECT payment_id FROM payments").fetchall() == [("P1",)]

@@ -11,6 +11,7 @@ staged table and look at the file again only to quote the first few bad values.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ import duckdb
 
 from weerbaar.signals import staging
 from weerbaar.signals.pseudonym import pseudonym_table
-from weerbaar.signals.readers import SUFFIXES, ReadError, read_raw
+from weerbaar.signals.readers import SUFFIXES, ReadError, csv_lines, read_raw
 from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema
 from weerbaar.signals.staging import Source
 
@@ -42,12 +43,15 @@ class InputProblem:
     message: str
     row: int | None = None
     line_offset: int | None = 1  # CSV/XLSX: header line; None for Parquet
+    line: int | None = None  # the line/sheet row where it is known exactly (else row + offset)
 
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
-            line = f" (line {self.row + self.line_offset})" if self.line_offset is not None else ""
-            where.append(f"row {self.row}{line}")
+            number = self.line
+            if number is None and self.line_offset is not None:
+                number = self.row + self.line_offset
+            where.append(f"row {self.row}" + (f" (line {number})" if number is not None else ""))
         if self.column is not None:
             where.append(f"column {self.column}")
         return ", ".join(where) + f": {self.message}"
@@ -204,7 +208,7 @@ def _key_problems(
 
 def _open_source(con: duckdb.DuckDBPyConnection, schema: DatasetSchema, path: Path) -> Source:
     table = f"raw_{schema.name}"
-    names = read_raw(con, path, table)
+    names = read_raw(con, path, table, schema.names)
     types = {row[0]: str(row[1]) for row in con.execute(f'DESCRIBE "{table}"').fetchall()}
     by_lower = {name.strip().lower(): name for name in names}
     columns = {c.name: by_lower[c.name] for c in schema.columns if c.name in by_lower}
@@ -216,6 +220,34 @@ def _drop(con: duckdb.DuckDBPyConnection, source: Source) -> None:
     kind = "VIEW" if source.is_view else "TABLE"
     con.execute(f'DROP {kind} IF EXISTS "{source.table}"')
     con.execute(f'DROP TABLE IF EXISTS "{source.stage}"')
+
+
+def _with_lines(
+    con: duckdb.DuckDBPyConnection, source: Source, problems: list[InputProblem]
+) -> list[InputProblem]:
+    """Each problem with the line (CSV) or sheet row (XLSX) where its row starts in the file.
+
+    Quoted fields with line breaks, blank lines and blank sheet rows make that differ from the
+    data row plus the header.
+    """
+    rows = {problem.row for problem in problems if problem.row is not None}
+    suffix = source.path.suffix.lower()
+    if not rows or suffix not in (".csv", ".xlsx"):
+        return problems
+    if suffix == ".csv":
+        lines = csv_lines(source.path, rows)
+    else:
+        listed = ", ".join(str(row) for row in sorted(rows))
+        found = con.execute(
+            f'SELECT __row, __line FROM "{source.table}" WHERE __row IN ({listed})'
+        ).fetchall()
+        lines = {int(row): int(line) for row, line in found}
+    return [
+        dataclasses.replace(problem, line=lines.get(problem.row))
+        if problem.row is not None
+        else problem
+        for problem in problems
+    ]
 
 
 def check_dataset(
@@ -231,6 +263,7 @@ def check_dataset(
         con.execute(staging.stage_sql(schema, source, pseudonymise))
         problems.extend(_value_problems(con, source, schema, pseudonymise))
         problems.extend(_key_problems(con, source, schema))
+        problems = _with_lines(con, source, problems)
     finally:
         kind = "VIEW" if source.is_view else "TABLE"
         con.execute(f'DROP {kind} IF EXISTS "{source.table}"')
@@ -281,7 +314,7 @@ def _open_all(
         try:
             sources[name] = _open_source(con, DATASETS[name], path)
         except ReadError as exc:
-            problems.append(InputProblem(path.name, None, str(exc).split(": ", 1)[-1]))
+            problems.append(InputProblem(path.name, None, exc.message, exc.row, line=exc.line))
     return sources, problems
 
 

@@ -8,23 +8,33 @@ Typing and checking happen in :mod:`weerbaar.signals.inputs`.
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
+import itertools
 import shutil
 import tempfile
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 SUFFIXES: tuple[str, ...] = (".csv", ".xlsx", ".parquet")
+HEADER_SEARCH_ROWS = 20  # XLSX: how far down a title block may push the header
 
 
 class ReadError(ValueError):
-    """The file itself cannot be read (not CSV, broken workbook, ...)."""
+    """The file itself cannot be read (not CSV, broken workbook, ...); ``row``/``line`` where
+    one record is at fault."""
 
-    def __init__(self, path: Path, message: str) -> None:
+    def __init__(
+        self, path: Path, message: str, row: int | None = None, line: int | None = None
+    ) -> None:
         super().__init__(f"{path.name}: {message}")
         self.path = path
+        self.message = message
+        self.row = row
+        self.line = line
 
 
 def _quote(text: str) -> str:
@@ -48,6 +58,56 @@ def is_utf8(path: Path) -> bool:
         except UnicodeDecodeError:
             return False
     return True
+
+
+def csv_records(path: Path) -> Iterator[tuple[int, int, list[str]]]:
+    """(data row, line where it starts, fields) of each CSV record, as DuckDB counts rows.
+
+    Line numbers count the header as line 1 and every line break, also those inside quoted
+    fields; blank lines are not rows (DuckDB skips them). Raises :class:`ReadError` naming the
+    row and line of a record whose quotes do not close.
+    """
+    encoding = "utf-8-sig" if is_utf8(path) else "cp1252"
+    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
+        reader = csv.reader(handle, delimiter=sniff_delimiter(path), quotechar='"', strict=True)
+        row, start = -1, 1  # the header is row 0
+        try:
+            for fields in reader:
+                if fields:
+                    row += 1
+                    yield row, start, fields
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise ReadError(path, f"a quoted field is not closed ({exc})", row + 1, start) from exc
+
+
+def csv_lines(path: Path, rows: set[int]) -> dict[int, int]:
+    """The line in the file where each of ``rows`` (data rows) starts."""
+    lines: dict[int, int] = {}
+    if not rows:
+        return lines
+    last = max(rows)
+    for row, line, _ in csv_records(path):
+        if row in rows:
+            lines[row] = line
+        if row >= last:
+            break
+    return lines
+
+
+def _csv_structure_error(path: Path) -> ReadError | None:
+    """The first record with a different number of fields than the header, or an open quote."""
+    width = 0
+    try:
+        for row, line, fields in csv_records(path):
+            if row == 0:
+                width = len(fields)
+            elif len(fields) != width:
+                message = f"has {len(fields)} fields, the header has {width}"
+                return ReadError(path, message, row, line)
+    except ReadError as exc:
+        return exc
+    return None
 
 
 def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
@@ -91,7 +151,33 @@ def _cell(value: object) -> str | None:
     return text if text.strip() else None
 
 
-def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
+def _header_names(values: tuple[object, ...]) -> list[str]:
+    return [str(name).strip() if name is not None else "" for name in values]
+
+
+def _xlsx_header(
+    path: Path, rows: Iterator[tuple[int, tuple[object, ...]]], expected: Collection[str]
+) -> tuple[list[str], Iterator[tuple[int, tuple[object, ...]]]]:
+    """The header's names and the rows after it.
+
+    Exports often start with a title or blank rows: the header is the first of the first
+    ``HEADER_SEARCH_ROWS`` rows that names an ``expected`` column, else the first non-blank row.
+    """
+    wanted = {name.lower() for name in expected}
+    seen = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    filled = [(n, values) for n, values in seen if any(v is not None for v in values)]
+    if not filled:
+        raise ReadError(path, "the first sheet is empty")
+    named = [n for n, values in filled if wanted & {v.lower() for v in _header_names(values)}]
+    line = named[0] if named else filled[0][0]
+    header = dict(seen)[line]
+    rest = itertools.chain((item for item in seen if item[0] > line), rows)
+    return _header_names(header), rest
+
+
+def _read_xlsx(
+    con: duckdb.DuckDBPyConnection, path: Path, table: str, expected: Collection[str] = ()
+) -> None:
     import openpyxl
 
     try:
@@ -99,15 +185,14 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
     except Exception as exc:  # openpyxl raises many kinds on broken files
         raise ReadError(path, f"not a readable XLSX workbook ({type(exc).__name__})") from exc
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise ReadError(path, "the first sheet is empty")
-        names = [str(name).strip() if name is not None else "" for name in header]
+        sheet = enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1)
+        names, rows = _xlsx_header(path, sheet, expected)
         columns: list[list[str | None]] = [[] for _ in names]
-        for values in rows:
+        lines: list[int] = []
+        for line, values in rows:
             if all(value is None for value in values):
                 continue
+            lines.append(line)
             for index in range(len(names)):
                 columns[index].append(_cell(values[index]) if index < len(values) else None)
     finally:
@@ -117,6 +202,7 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
     }
     count = len(columns[0]) if columns else 0
     data["__row"] = pa.array(range(1, count + 1), pa.int64())
+    data["__line"] = pa.array(lines, pa.int64())
     con.register("xlsx_rows", pa.table(data))
     con.execute(f'CREATE OR REPLACE TEMP TABLE "{table}" AS SELECT * FROM xlsx_rows')
     con.unregister("xlsx_rows")
@@ -130,14 +216,25 @@ def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Non
     )
 
 
-def read_raw(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> list[str]:
-    """Read ``path`` into ``table``; return the column names as written in the file."""
+def read_raw(
+    con: duckdb.DuckDBPyConnection, path: Path, table: str, expected: Collection[str] = ()
+) -> list[str]:
+    """Read ``path`` into ``table``; return the column names as written in the file.
+
+    ``expected`` (the dataset's column names) lets an XLSX header sit below a title block.
+    """
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            _read_csv(con, path, table)
+            try:
+                _read_csv(con, path, table)
+            except duckdb.Error:
+                problem = _csv_structure_error(path)
+                if problem is not None:
+                    raise problem from None
+                raise
         elif suffix == ".xlsx":
-            _read_xlsx(con, path, table)
+            _read_xlsx(con, path, table, expected)
         elif suffix == ".parquet":
             _read_parquet(con, path, table)
         else:
@@ -146,4 +243,4 @@ def read_raw(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> list[str
         first = str(exc).strip().splitlines()[0]
         raise ReadError(path, f"cannot be read: {first}") from exc
     names = [row[0] for row in con.execute(f'DESCRIBE "{table}"').fetchall()]
-    return [name for name in names if name != "__row"]
+    return [name for name in names if name not in ("__row", "__line")]
