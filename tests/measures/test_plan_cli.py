@@ -137,3 +137,12 @@ def test_gap_option_reaches_the_solver(scanfile: Path) -> None:
     assert code == 0, out
     assert json.loads(out)["solver"]["gap"] <= 1e-9
     assert run(*args, "--gap", "0.5")[0] == 2
+
+
+def test_scan_with_only_strong_answers_gives_an_empty_plan(scanfile: Path, tmp_path: Path) -> None:
+    strong = tmp_path / "sterk.json"
+    dump_scan(plan_scan({"ink-a": 3, "ink-b": 3, "brp-a": 3, "alg-a": 3}), strong)
+    code, out = run(str(strong), "--hours", "400", "--budget", "25000", "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["chosen"] == [] and data["after"] == data["before"]

@@ -184,3 +184,15 @@ def test_mandatory_unsuited_measure_needs_explicit_permission() -> None:
     assert "bibob-opdrachten" in caught.value.nl and "--allow-unsuited" in caught.value.en
     allowed = request.model_copy(update={"allow_unsuited": True})
     assert "bibob-opdrachten" in {c.id for c in make_plan(unsuited_problem(True), allowed).chosen}
+
+
+def test_scan_without_gaps_gives_an_empty_plan() -> None:
+    """A municipality with no weak answers has no candidates: an empty plan, not a crash."""
+    problem = PlanProblem(gaps=(), candidates=(), vulnerability={"inkoop": 12.5, "brp": 0.0})
+    plan = make_plan(problem, PlanRequest(hours=400, budget_eur=25000, quarters=8))
+    assert plan.chosen == [] and plan.rejected == [] and plan.greedy_chosen == []
+    assert plan.after == plan.before == {"inkoop": 12.5, "brp": 0.0}
+    assert plan.greedy_after == plan.before
+    assert plan.objective == plan.greedy_objective == 0.0
+    assert plan.hours_by_quarter == [0.0] * 8
+    assert plan.solver.status == "optimal"

@@ -76,7 +76,14 @@ def run_milp(
     rows: list[Row],
     options: SolverOptions,
 ) -> Outcome:
-    """Minimise ``cost`` over columns in [0, upper]; the first ``n_integer`` are integer."""
+    """Minimise ``cost`` over columns in [0, upper]; the first ``n_integer`` are integer.
+
+    Without columns (a scan without weak answers has no candidates) HiGHS is not asked: the
+    empty solution is optimal when every row admits 0, otherwise the programme is infeasible.
+    """
+    if cost.size == 0:
+        empty = all(row.lb <= 0.0 <= row.ub for row in rows)
+        return Outcome("optimal" if empty else "infeasible", np.zeros(0), 0.0, 0.0)
     integrality = np.zeros(cost.size)
     integrality[:n_integer] = 1
     started = time.perf_counter()
