@@ -146,3 +146,19 @@ def test_scan_with_only_strong_answers_gives_an_empty_plan(scanfile: Path, tmp_p
     assert code == 0, out
     data = json.loads(out)
     assert data["chosen"] == [] and data["after"] == data["before"]
+
+
+def test_scan_that_does_not_fit_the_framework_is_named(scanfile: Path, tmp_path: Path) -> None:
+    """Problems found while scoring (here an unknown municipality) name the scan file too."""
+    elsewhere = tmp_path / "elders.json"
+    dump_scan(plan_scan().model_copy(update={"municipality": "GM0001"}), elsewhere)
+    code, out = run(str(elsewhere), "--hours", "10", "--budget", "10")
+    assert code == 1
+    assert "elders.json" in out and "GM0001" in out
+    assert "Traceback" not in out
+
+
+def test_unknown_in_place_measure_names_the_option(scanfile: Path) -> None:
+    code, out = run(str(scanfile), "--hours", "10", "--budget", "10", "--in-place", "m-nope")
+    assert code == 1
+    assert "--in-place" in out and "m-nope" in out

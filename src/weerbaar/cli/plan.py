@@ -27,7 +27,7 @@ from weerbaar.measures import (
 from weerbaar.measures.explain import nl_number
 from weerbaar.measures.io import plan_json_text
 from weerbaar.measures.optimiser import SolverOptions
-from weerbaar.scan import ScanError, score_scan
+from weerbaar.scan import ScanError, ScanFileError, score_scan
 from weerbaar.scan.io import load_scan
 from weerbaar.scan.profile import resolve_framework
 
@@ -156,14 +156,19 @@ def plan_command(
 
 
 def _problem(scanfile: Path, in_place: tuple[str, ...]) -> tuple[Framework, PlanProblem]:
-    """Load, check and score the scan; exit 1 naming the file and problem when that fails."""
+    """Load, check and score the scan; exit 1 naming the file (or option) and the problem."""
     try:
         scan = load_scan(scanfile)
         framework = resolve_framework(scan.framework_version)
         result = score_scan(scan, framework)
-        return framework, problem_from_scan(result, framework, in_place=in_place)
     except (ScanError, ValueError) as exc:
-        errors.print(str(exc), markup=False, highlight=False)
+        where = "" if isinstance(exc, ScanFileError) else f"{scanfile}: "
+        errors.print(where + str(exc), markup=False, highlight=False)
+        raise typer.Exit(1) from exc
+    try:
+        return framework, problem_from_scan(result, framework, in_place=in_place)
+    except ValueError as exc:
+        errors.print(f"--in-place: {exc}", markup=False, highlight=False)
         raise typer.Exit(1) from exc
 
 
