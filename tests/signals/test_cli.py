@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 
@@ -210,3 +211,63 @@ def test_empty_directory_is_bad_input(tmp_path):
         result = invoke(command, *args)
         assert result.exit_code == 2
         assert "no input files found" in result.output
+
+
+@pytest.mark.parametrize("content", ["", "\n  \n\n"], ids=["0-bytes", "blank-lines"])
+def test_an_empty_ocds_file_is_bad_input_like_an_empty_table(data, tmp_path, content):
+    (data / "ocds.jsonl").write_text(content, encoding="utf-8")
+    result = invoke("check", "--data", str(data))
+    assert result.exit_code == 2
+    assert "ocds.jsonl" in result.output and "the file is empty (no releases)" in result.output
+    out = tmp_path / "o"
+    assert invoke("run", "--data", str(data), "--out", str(out)).exit_code == 2
+    assert not out.exists()
+
+
+def test_an_empty_table_file_is_named_empty(data, tmp_path):
+    (data / "payments.csv").write_bytes(b"")
+    result = invoke("check", "--data", str(data))
+    assert result.exit_code == 2
+    assert "payments.csv: the file is empty (no header row, no data)" in result.output
+    assert "required column is missing" not in result.output
+
+
+def test_same_person_in_other_case_or_spacing_is_one_person_for_fin_006(tmp_path):
+    from weerbaar.signals.schemas import DATASETS
+
+    data = tmp_path / "data"
+    data.mkdir()
+    row = {
+        "payment_date": "2024-04-10",
+        "amount_eur": "950.00",
+        "creditor_id": "C1",
+        "iban": "NL91ABNA0417164300",
+        "invoice_date": "2024-04-01",
+        "description": "x",
+        "cost_centre": "KP1",
+    }
+    people = [
+        ("P1", "Jan.Jansen", " jan.jansen "),
+        ("P2", "PIET", "piet\u00a0"),  # a no-break space from a spreadsheet
+        ("P3", "jan.jansen", "piet"),
+    ]
+    with (data / "payments.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=DATASETS["payments"].names, delimiter=";")
+        writer.writeheader()
+        for payment_id, entered, approved in people:
+            writer.writerow(
+                {
+                    **row,
+                    "payment_id": payment_id,
+                    "invoice_number": payment_id,
+                    "entered_by": entered,
+                    "approved_by": approved,
+                }
+            )
+    out = tmp_path / "o"
+    result = invoke("run", "--data", str(data), "--out", str(out), "--rules", "FIN-006")
+    assert result.exit_code == 0, result.output
+    hits = json.loads((out / "hits.json").read_text(encoding="utf-8"))
+    assert sorted(hit["entity_id"] for hit in hits) == ["P1", "P2"]
+    text = (out / "hits.json").read_text(encoding="utf-8").lower()
+    assert "jan" not in text and "piet" not in text

@@ -292,3 +292,64 @@ def test_xlsx_header_below_a_title_and_blank_rows_are_sheet_rows(tmp_path):
     con = duckdb.connect()
     assert load_inputs(con, tmp_path).datasets["payments"].rows == 1
     assert con.execute("SELECT payment_id FROM payments").fetchall() == [("P1",)]
+
+
+EMPTY = "the file is empty (no header row, no data)"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\n\n   \r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n\t\r\n"],
+    ids=["0-bytes", "blank-lines", "bom-only", "bom-and-blank-lines"],
+)
+def test_an_empty_csv_is_named_empty_not_missing_every_column(tmp_path, content):
+    (tmp_path / "payments.csv").write_bytes(content)
+    assert problems_of(tmp_path) == [f"payments.csv: {EMPTY}"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".parquet"])
+def test_a_zero_byte_xlsx_or_parquet_is_named_empty(tmp_path, suffix):
+    (tmp_path / f"payments{suffix}").write_bytes(b"")
+    assert problems_of(tmp_path) == [f"payments{suffix}: {EMPTY}"]
+
+
+def test_an_empty_xlsx_sheet_is_named_empty(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active["C3"] = "   "  # a blank cell someone typed spaces into is still blank
+    workbook.save(tmp_path / "payments.xlsx")
+    assert problems_of(tmp_path) == [
+        "payments.xlsx: the file is empty (the first sheet has no header row, no data)"
+    ]
+
+
+def test_an_xlsx_sheet_filled_only_below_the_header_search_says_where(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.cell(30, 1, "payment_id")
+    workbook.save(tmp_path / "payments.xlsx")
+    [problem] = problems_of(tmp_path)
+    assert problem == (
+        "payments.xlsx: the first sheet has no header row in its first 20 rows "
+        "(the first filled row is row 30)"
+    )
+
+
+def test_a_header_only_export_is_valid_with_no_rows(tmp_path):
+    write_payments(tmp_path / "csv", [])
+    workbook = openpyxl.Workbook()
+    workbook.active.append(HEADER)
+    (tmp_path / "xlsx").mkdir()
+    workbook.save(tmp_path / "xlsx" / "payments.xlsx")
+    for folder in ("csv", "xlsx"):
+        con = duckdb.connect()
+        assert load_inputs(con, tmp_path / folder).datasets["payments"].rows == 0
+        assert con.execute("SELECT count(*) FROM payments").fetchall() == [(0,)]
+
+
+def test_an_empty_file_loads_nothing(tmp_path):
+    write_payments(tmp_path, rows({}))
+    (tmp_path / "creditors.csv").write_bytes(b"")
+    con = duckdb.connect()
+    with pytest.raises(InputError) as caught:
+        load_inputs(con, tmp_path)
+    assert [str(p) for p in caught.value.problems] == [f"creditors.csv: {EMPTY}"]
+    assert con.execute("SELECT count(*) FROM duckdb_tables()").fetchall() == [(0,)]

@@ -139,4 +139,54 @@ def test_pseudonym_table_has_one_row_per_raw_text(pairs):
     assert len(table) == len(expected)  # a repeated raw text would repeat rows in the join
     for item in table:
         value = expected[item["__raw"]]
-        assert item["__alias"] == (pseudonym(KEY, value) if value is not None else None)
+        blank = value is None or not value.strip()  # loading never passes a blank value
+        assert item["__alias"] == (None if blank else pseudonym(KEY, value))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Jan.Jansen", "jan.jansen"),
+        (" jan.jansen ", "JAN.JANSEN"),
+        ("\u00a0jan\t", "jan"),  # no-break space and tab from a spreadsheet
+        ("STRASSE", "straße"),  # Unicode case folding, not just lower()
+        ("Jose\u0301", "josé"),  # decomposed and composed é (NFC)
+        ("ｊａｎ", "jan"),  # full-width letters (NFKC)
+    ],
+)
+def test_pseudonym_ignores_case_surrounding_space_and_unicode_form(one, other):
+    assert pseudonym(KEY, one) == pseudonym(KEY, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [("jan", "jan2"), ("jan.jansen", "jan jansen")])
+def test_different_identifiers_keep_different_pseudonyms(one, other):
+    assert pseudonym(KEY, one) != pseudonym(KEY, other)
+
+
+def test_person_identifiers_in_other_case_share_a_pseudonym_across_columns(tmp_path, measurements):
+    write_csv(
+        tmp_path,
+        "measurements",
+        [
+            row(1, measured_by="Jan.Jansen"),
+            row(2, measured_by=" jan.jansen "),
+            row(3, measured_by="JAN.JANSEN\u00a0"),
+            row(4, measured_by="Piet"),
+        ],
+    )
+    con = duckdb.connect()
+    report = load_inputs(con, tmp_path, key=KEY)
+    stored = con.execute("SELECT measured_by FROM measurements ORDER BY measurement_id").fetchall()
+    jan, piet = pseudonym(KEY, "jan.jansen"), pseudonym(KEY, "piet")
+    assert stored == [(jan,), (jan,), (jan,), (piet,)]
+    assert report.persons == 2
+
+
+@pytest.mark.parametrize("check_only", [False, True])
+def test_a_person_of_only_unicode_whitespace_is_missing(tmp_path, measurements, check_only):
+    write_csv(tmp_path, "measurements", [row(1), row(2, measured_by="\u00a0\t\u2003")])
+    with pytest.raises(InputError) as caught:
+        load_inputs(duckdb.connect(), tmp_path, key=KEY, check_only=check_only)
+    assert [str(p) for p in caught.value.problems] == [
+        "measurements.csv, row 2 (line 3), column measured_by: required value is missing"
+    ]

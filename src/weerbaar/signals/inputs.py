@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from weerbaar.signals import staging
-from weerbaar.signals.pseudonym import pseudonym_table
+from weerbaar.signals.pseudonym import distinct_persons, pseudonym_table
 from weerbaar.signals.readers import SUFFIXES, ReadError, csv_lines, read_raw
 from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema
 from weerbaar.signals.staging import Source
@@ -300,7 +300,7 @@ def _register_pseudonyms(
     if selects:
         pairs = [(raw, value) for raw, value in con.execute(" UNION ".join(selects)).fetchall()]
     con.register(staging.PSEUDONYM_TABLE, pseudonym_table(pairs, key))
-    return len({value for _, value in pairs if value is not None})
+    return distinct_persons(value for _, value in pairs)
 
 
 def _open_all(

@@ -3,6 +3,11 @@
 The same identifier gets the same pseudonym in every dataset of a run (so rules can compare
 ``created_by`` with ``approved_by``), and the same pseudonym across runs with the same key.
 Without the key a pseudonym cannot be linked back to a person.
+
+User accounts in municipal systems are case-insensitive, so the hash is taken of the
+identifier's canonical form (:func:`canonical_identifier`): surrounding whitespace trimmed,
+Unicode NFKC-normalised and case-folded. ``Jan.Jansen``, `` jan.jansen `` and ``JAN.JANSEN`` are
+one person with one pseudonym; an identifier that is blank after trimming has no pseudonym.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
@@ -23,8 +30,24 @@ class PseudonymKeyError(ValueError):
     """No usable key was configured."""
 
 
+def canonical_identifier(value: str) -> str:
+    """The form of a person identifier that is hashed: trimmed, NFKC-normalised, case-folded.
+
+    Folding follows Unicode's compatibility caseless match (normalise, casefold, normalise
+    again), so ``STRASSE``/``straße``, a composed and a decomposed ``é`` and full-width letters
+    compare equal. Trimming strips Unicode whitespace (also no-break spaces from spreadsheets).
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold())
+    return folded.strip()
+
+
 def pseudonym(key: bytes, value: str) -> str:
-    digest = hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+    """``p-`` and 16 hex digits of the HMAC of the identifier's canonical form."""
+    return _keyed_hash(key, canonical_identifier(value))
+
+
+def _keyed_hash(key: bytes, canonical: str) -> str:
+    digest = hmac.new(key, canonical.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"p-{digest[:16]}"
 
 
@@ -55,10 +78,13 @@ def pseudonym_table(pairs: list[tuple[str, str | None]], key: bytes) -> pa.Table
     """``__raw -> __alias`` for every distinct raw text, to join while loading.
 
     ``pairs`` are (raw text as in the file, identifier after trimming or None when blank); the
-    keyed hash is computed once per distinct identifier, not per row.
+    keyed hash is computed once per distinct canonical identifier, not per row. An identifier
+    that is blank once canonical gets no pseudonym (NULL, a missing value).
     """
     by_raw = dict(pairs)  # one row per raw text, or the join would repeat rows
-    aliases = {value: pseudonym(key, value) for value in set(by_raw.values()) if value is not None}
+    canonical = {v: canonical_identifier(v) for v in set(by_raw.values()) if v is not None}
+    hashed = {c: _keyed_hash(key, c) for c in set(canonical.values()) if c}
+    aliases = {value: hashed.get(form) for value, form in canonical.items()}
     return pa.table(
         {
             "__raw": pa.array(list(by_raw), pa.string()),
@@ -67,3 +93,8 @@ def pseudonym_table(pairs: list[tuple[str, str | None]], key: bytes) -> pa.Table
             ),
         }
     )
+
+
+def distinct_persons(values: Iterable[str | None]) -> int:
+    """How many people the identifiers name (distinct canonical forms, blanks not counted)."""
+    return len({canonical_identifier(v) for v in values if v is not None} - {""})

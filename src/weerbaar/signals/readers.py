@@ -21,6 +21,9 @@ import pyarrow as pa
 
 SUFFIXES: tuple[str, ...] = (".csv", ".xlsx", ".parquet")
 HEADER_SEARCH_ROWS = 20  # XLSX: how far down a title block may push the header
+EMPTY_FILE = "the file is empty (no header row, no data)"
+EMPTY_SHEET = "the file is empty (the first sheet has no header row, no data)"
+BLANK_BYTES = b" \t\r\n\x0b\x0c"
 
 
 class ReadError(ValueError):
@@ -57,6 +60,19 @@ def is_utf8(path: Path) -> bool:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             return False
+    return True
+
+
+def is_blank(path: Path) -> bool:
+    """Whether the file holds only whitespace (or nothing, or a byte-order mark); reads only as
+    far as the first other byte, so a real export costs one small read."""
+    with path.open("rb") as handle:
+        start = True
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            if start:
+                chunk, start = chunk.removeprefix(codecs.BOM_UTF8), False
+            if chunk.strip(BLANK_BYTES):
+                return False
     return True
 
 
@@ -151,6 +167,10 @@ def _cell(value: object) -> str | None:
     return text if text.strip() else None
 
 
+def _blank_row(values: tuple[object, ...]) -> bool:
+    return all(_cell(value) is None for value in values)
+
+
 def _header_names(values: tuple[object, ...]) -> list[str]:
     return [str(name).strip() if name is not None else "" for name in values]
 
@@ -165,9 +185,16 @@ def _xlsx_header(
     """
     wanted = {name.lower() for name in expected}
     seen = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
-    filled = [(n, values) for n, values in seen if any(v is not None for v in values)]
+    filled = [(n, values) for n, values in seen if not _blank_row(values)]
     if not filled:
-        raise ReadError(path, "the first sheet is empty")
+        later = next((n for n, values in rows if not _blank_row(values)), None)
+        if later is None:
+            raise ReadError(path, EMPTY_SHEET)
+        message = (
+            f"the first sheet has no header row in its first {HEADER_SEARCH_ROWS} rows "
+            f"(the first filled row is row {later})"
+        )
+        raise ReadError(path, message)
     named = [n for n, values in filled if wanted & {v.lower() for v in _header_names(values)}]
     line = named[0] if named else filled[0][0]
     header = dict(seen)[line]
@@ -224,6 +251,8 @@ def read_raw(
     ``expected`` (the dataset's column names) lets an XLSX header sit below a title block.
     """
     suffix = path.suffix.lower()
+    if suffix in SUFFIXES and (path.stat().st_size == 0 or (suffix == ".csv" and is_blank(path))):
+        raise ReadError(path, EMPTY_FILE)
     try:
         if suffix == ".csv":
             try:

@@ -27,6 +27,11 @@ TIMESTAMP_FORMATS = (
 )
 TRUE_WORDS = "('true', 't', '1', 'ja', 'j', 'yes', 'y', 'waar')"
 FALSE_WORDS = "('false', 'f', '0', 'nee', 'n', 'no', 'onwaar')"
+# A blank person identifier: only Unicode whitespace, exactly the characters Python's str.strip()
+# removes (also the no-break spaces spreadsheets leave), so the check and the pseudonym (see
+# pseudonym.canonical_identifier) agree on what is missing. A regex test: trim() with a set of
+# characters is about 20 times slower than trim() in DuckDB.
+BLANK_PERSON = r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]*"
 
 
 @dataclass
@@ -77,6 +82,9 @@ def parse_expression(column: Column, raw: str, raw_type: str) -> str:
     ref = f'"{raw}"'
     if raw_type != "VARCHAR":
         return f"TRY_CAST({ref} AS {column.type})"
+    if column.person and column.type == "VARCHAR":
+        blank = f"regexp_full_match({ref}, '{BLANK_PERSON}')"
+        return f"CASE WHEN {blank} THEN NULL ELSE trim({ref}) END"
     text = f"NULLIF(trim({ref}), '')"
     if column.type == "VARCHAR":
         return text
@@ -116,16 +124,18 @@ def bad_flag(index: int) -> str:
 
 
 def person_values_sql(schema: DatasetSchema, source: Source) -> list[str]:
-    """``SELECT raw, value`` per person column: the distinct raw texts and their parsed value."""
+    """``SELECT raw, value`` per person column: the distinct raw texts and their trimmed value
+    (NULL when blank), parsed once per distinct text rather than per row."""
     selects = []
     for column in schema.columns:
         if column.person and column.name in source.columns:
             raw = source.columns[column.name]
-            value = parse_expression(column, raw, source.types[raw])
-            selects.append(
-                f'SELECT DISTINCT CAST("{raw}" AS VARCHAR) AS raw, {value} AS value '
+            value = parse_expression(column, raw, "VARCHAR")
+            distinct = (
+                f'SELECT DISTINCT CAST("{raw}" AS VARCHAR) AS "{raw}" '
                 f'FROM "{source.table}" WHERE "{raw}" IS NOT NULL'
             )
+            selects.append(f'SELECT "{raw}" AS raw, {value} AS value FROM ({distinct})')
     return selects
 
 

@@ -177,3 +177,31 @@ def test_text_that_is_not_utf8_names_the_line(con, tmp_path):
     path.write_bytes(b'{"ocid": "a"}\n{"ocid": "Caf\xe9"}\n')
     with pytest.raises(OcdsLoadError, match=r"latin\.jsonl, line 2: not UTF-8 text"):
         load_ocds(con, path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.jsonl", b""),
+        ("blank.jsonl", b"\n   \n\r\n"),
+        ("empty.jsonl.gz", b""),
+        ("empty-stream.jsonl.gz", gzip.compress(b"")),
+        ("blank.jsonl.gz", gzip.compress(b"\n\n")),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_a_file_without_releases_is_refused_as_empty(con, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(OcdsLoadError, match=rf"{name.replace('.', '[.]')}: the file is empty"):
+        load_ocds(con, path)
+    assert con.execute("SELECT count(*) FROM duckdb_tables()").fetchall() == [(0,)]
+    assert con.execute("SELECT count(*) FROM duckdb_views() WHERE NOT internal").fetchall() == [
+        (0,)
+    ]
+
+
+def test_a_file_of_excluded_releases_is_not_empty(con, tmp_path):
+    path = write(tmp_path / "r.jsonl", [{"ocid": "c", "tender": {"status": "cancelled"}}])
+    load = load_ocds(con, path)
+    assert (load.releases, load.included) == (1, 0)

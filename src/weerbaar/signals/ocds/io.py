@@ -43,6 +43,7 @@ from weerbaar.signals.ocds.tables import (
 )
 
 TABLES = ("ocds_processes", "ocds_bids", "ocds_awards", "ocds_award_items", "ocds_contracts")
+EMPTY_FILE = "the file is empty (no releases)"
 
 
 class OcdsLoadError(ValueError):
@@ -152,12 +153,16 @@ def load_ocds(
     """Read compiled releases (``.jsonl`` or ``.jsonl.gz``) into the ``ocds_*`` tables.
 
     Raises :class:`OcdsLoadError` naming the file and line when a line is not a JSON object or a
-    field has a structure no OCDS release has (e.g. ``awards`` that is not an array).
+    field has a structure no OCDS release has (e.g. ``awards`` that is not an array), and naming
+    the file when it holds no release at all (0 bytes, only blank lines, an empty ``.gz``), as
+    an empty tabular input is refused. Then no ``ocds_*`` table is left behind.
     """
     path = Path(path)
     settings = settings or CardinalSettings()
     if not path.is_file():
         raise OcdsLoadError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise OcdsLoadError(f"{path}: {EMPTY_FILE}")
     # process_id must follow the file order ("first observed" currency), whatever the caller set.
     keep_order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
     con.execute("SET preserve_insertion_order = true")
@@ -176,6 +181,11 @@ def load_ocds(
         raise OcdsLoadError(detail) from exc
     finally:
         con.execute(f"SET preserve_insertion_order = {bool(keep_order[0][0])}")
+    releases = _count(con, "ocds_raw")
+    if releases == 0:  # only blank lines: DuckDB's reader skips them
+        con.execute("DROP VIEW ocds_included")
+        con.execute("DROP TABLE ocds_raw")
+        raise OcdsLoadError(f"{path}: {EMPTY_FILE}")
     create_processes(con)
     create_bids(con, settings.currency)
     create_awards(con)
@@ -185,7 +195,6 @@ def load_ocds(
         con.execute(
             "UPDATE ocds_bids SET is_main_currency = coalesce(currency = ?, FALSE)", [currency]
         )
-    releases = _count(con, "ocds_raw")
     con.execute("DROP VIEW ocds_included")
     con.execute("DROP TABLE ocds_raw")
     rows = {table: _count(con, table) for table in TABLES}
