@@ -79,6 +79,7 @@ def plan_framework() -> Framework:
         ),
         measure("m-cultuur", ["inkoop", "brp"], theme="bewustzijn", effort_intro_hours=8),
         measure("m-los", ["toezicht"]),
+        measure("m-vervolg", ["toezicht"], prerequisites=["m-los"], cost_eur=500),
         measure(
             "m-specialist",
             ["inkoop"],

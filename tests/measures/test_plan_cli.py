@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -162,3 +163,106 @@ def test_unknown_in_place_measure_names_the_option(scanfile: Path) -> None:
     code, out = run(str(scanfile), "--hours", "10", "--budget", "10", "--in-place", "m-nope")
     assert code == 1
     assert "--in-place" in out and "m-nope" in out
+
+
+def plan_json(*args: str) -> dict[str, Any]:
+    code, out = run(*args, "--format", "json")
+    assert code == 0, out
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def test_exclude_of_a_known_measure_that_is_no_candidate_is_accepted(scanfile: Path) -> None:
+    """m-los is in the knowledge base but addresses no weak answer of this scan."""
+    args = [str(scanfile), "--hours", "60", "--budget", "4000"]
+    plain = plan_json(*args)
+    excluded = plan_json(*args, "--exclude", "m-los")
+    assert excluded["chosen"] == plain["chosen"]
+    assert excluded["request"]["excluded"] == ["m-los"]
+
+
+@pytest.mark.parametrize(
+    ("option", "nl"), [("--exclude", "uitgesloten"), ("--mandatory", "verplichte")]
+)
+def test_an_id_unknown_to_the_knowledge_base_is_named_in_both_languages(
+    scanfile: Path, option: str, nl: str
+) -> None:
+    code, out = run(str(scanfile), "--hours", "60", "--budget", "4000", option, "m-onbekend")
+    assert code == 2
+    assert f"{option}: Onbekende {nl} maatregel(en): m-onbekend" in out
+    assert f"{option}: Unknown" in out
+    assert "m-onbekend" in out and "kennisbank" in out and "knowledge base" in out
+
+
+def test_mandatory_measure_without_weak_answers_enters_the_plan(scanfile: Path) -> None:
+    args = [str(scanfile), "--hours", "100", "--budget", "4000"]
+    data = plan_json(*args, "--mandatory", "m-vervolg")
+    chosen = {c["id"]: c for c in data["chosen"]}
+    assert {"m-vervolg", "m-los"} <= set(chosen)
+    assert chosen["m-los"]["quarter"] <= chosen["m-vervolg"]["quarter"]
+    reason = chosen["m-vervolg"]["reason"]
+    assert reason["code"] == "mandatory"
+    assert "geen zwak antwoord" in reason["nl"] and "no weak answer" in reason["en"]
+    assert chosen["m-vervolg"]["cost_eur"] == 500 and data["total_cost_eur"] <= 4000
+
+
+def test_mandatory_measure_without_weak_answers_that_does_not_fit_is_named(
+    scanfile: Path,
+) -> None:
+    code, out = run(str(scanfile), "--hours", "100", "--budget", "400", "--mandatory", "m-los")
+    assert code == 2
+    assert "Onhaalbaar" in out and "Infeasible" in out
+    assert "m-los" in out and "€ 1.000" in out and "€ 400" in out
+
+
+GREEDY_SHORT = ["--hours", "40", "--budget", "3000", "--quarters", "2"]
+
+
+def test_greedy_without_a_plan_meeting_the_constraints_says_so(scanfile: Path) -> None:
+    args = [str(scanfile), *GREEDY_SHORT, "--min-theme", "instrumenten=2"]
+    data = plan_json(*args)
+    assert data["chosen"] and data["greedy_feasible"] is False
+    assert data["greedy_chosen"] == [] and data["greedy_objective"] == 0
+    assert data["greedy_after"] == data["before"]
+    assert data["improvement_over_greedy"] == data["objective"]
+    code, out = run(*args)
+    assert code == 0, out
+    assert "greedy found no plan meeting the constraints" in " ".join(out.split())
+    assert "vond geen plan dat aan de eisen voldoet" in " ".join(out.split())
+
+
+def test_greedy_without_a_plan_is_marked_in_the_workbook(scanfile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "plan.xlsx"
+    args = [str(scanfile), *GREEDY_SHORT, "--min-theme", "instrumenten=2"]
+    code, out = run(*args, "--format", "xlsx", "--out", str(target))
+    assert code == 0, out
+    book = load_workbook(target)
+    greedy_column = [row[3] for row in book["Kwetsbaarheid"].iter_rows(values_only=True)][1:]
+    assert greedy_column and set(greedy_column) == {"-"}
+    request = dict(book["Verzoek"].iter_rows(values_only=True))
+    assert request["Greedy: plan binnen de eisen"] == "nee (geen plan)"
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--hours", "inf", "--budget", "inf"], "--hours"),
+        (["--hours", "nan", "--budget", "10"], "--hours"),
+        (["--hours", "10", "--budget", "inf"], "--budget"),
+        (["--hours", "10", "--budget", "-5"], "--budget"),
+        (["--hours", "10", "--budget", "10", "--hours-per-quarter", "inf"], "--hours-per-quarter"),
+        (["--hours", "10", "--budget", "10", "--gap", "nan"], "--gap"),
+        (["--hours", "10", "--budget", "10", "--time-limit", "inf"], "--time-limit"),
+    ],
+)
+def test_non_finite_numbers_are_refused_naming_the_option(
+    scanfile: Path, tmp_path: Path, args: list[str], option: str
+) -> None:
+    target = tmp_path / "plan.json"
+    code, out = run(str(scanfile), *args, "--format", "json", "--out", str(target))
+    assert code == 2
+    lines = out.splitlines()
+    assert any(line.startswith(f"{option}: moet") for line in lines), out
+    assert any(line.startswith(f"{option}: must") for line in lines), out
+    assert "Infinity" not in out and "Traceback" not in out
+    assert not target.exists()

@@ -7,8 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_checks import violations
 from plan_strategies import problems, requests
+from pydantic import ValidationError
 
 from weerbaar.measures.feasibility import PlanInfeasible, UnknownMeasure
+from weerbaar.measures.milp import SolverOptionError, SolverOptions
 from weerbaar.measures.models import Candidate, Gap, PlanProblem, PlanRequest
 from weerbaar.measures.service import make_plan
 
@@ -196,3 +198,41 @@ def test_scan_without_gaps_gives_an_empty_plan() -> None:
     assert plan.objective == plan.greedy_objective == 0.0
     assert plan.hours_by_quarter == [0.0] * 8
     assert plan.solver.status == "optimal"
+
+
+@pytest.mark.parametrize("field", ["hours", "budget_eur", "hours_per_quarter"])
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), -float("inf"), "inf", "NaN", -1])
+def test_request_refuses_non_finite_and_negative_numbers_naming_the_field(
+    field: str, value: object
+) -> None:
+    params: dict[str, object] = {"hours": 100, "budget_eur": 1000, field: value}
+    with pytest.raises(ValidationError) as caught:
+        PlanRequest.model_validate(params)
+    (error,) = caught.value.errors()
+    assert error["loc"] == (field,) and error["type"] == "finite_number"
+    assert error["ctx"]["field"] == field
+    assert "eindig getal" in error["ctx"]["nl"] and "finite number" in error["ctx"]["en"]
+
+
+def test_problem_refuses_non_finite_numbers() -> None:
+    with pytest.raises(ValidationError, match="finite"):
+        Gap(id="g", process="brp", points=float("inf"))
+    with pytest.raises(ValidationError, match="finite"):
+        Candidate(id="m", intro_hours=float("nan"))
+    with pytest.raises(ValidationError, match="finite"):
+        PlanProblem(gaps=(), candidates=(), vulnerability={"brp": float("inf")})
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"mip_rel_gap": float("nan")}, "mip_rel_gap"),
+        ({"mip_rel_gap": 0.5}, "mip_rel_gap"),
+        ({"time_limit_s": float("inf")}, "time_limit_s"),
+        ({"time_limit_s": float("nan")}, "time_limit_s"),
+    ],
+)
+def test_solver_options_refuse_non_finite_numbers(options: dict[str, float], field: str) -> None:
+    with pytest.raises(SolverOptionError) as caught:
+        SolverOptions(**options)
+    assert caught.value.field == field and caught.value.nl and caught.value.en

@@ -62,9 +62,13 @@ def test_optimum_is_never_worse_than_greedy(instance: tuple[PlanProblem, PlanReq
     except PlanInfeasible:
         assert not greedy_ok
         return
+    assert plan.greedy_feasible == greedy_ok
     if greedy_ok:
         assert plan.objective >= end_value(problem, set(greedy)) - 1e-6
         assert plan.improvement_over_greedy >= -1e-6
+    else:
+        assert plan.greedy_chosen == [] and plan.greedy_objective == 0
+        assert plan.greedy_after == plan.before
 
 
 def test_optimum_strictly_beats_greedy_on_documented_instance() -> None:
@@ -76,6 +80,35 @@ def test_optimum_strictly_beats_greedy_on_documented_instance() -> None:
     assert plan.greedy_objective == pytest.approx(23.125)
     assert plan.improvement_over_greedy == pytest.approx(11.5625)
     assert plan.after["inkoop"] < plan.greedy_after["inkoop"]
+
+
+def greedy_misses_the_theme_minimum() -> tuple[PlanProblem, PlanRequest]:
+    """Greedy takes the best measure per hour of the theme (a, € 60) first; then neither b nor c
+    (€ 50 each) fits the € 100, so it misses the minimum of two. The optimum takes b and c."""
+    problem = PlanProblem(
+        gaps=tuple(Gap(id=g, process="inkoop", points=p) for g, p in (("ga", 40), ("gb", 30))),
+        candidates=(
+            Candidate(id="a", theme="kennis", effect="hoog", intro_hours=10, cost_eur=60,
+                      gaps=("ga",)),
+            Candidate(id="b", theme="kennis", effect="hoog", intro_hours=10, cost_eur=50,
+                      gaps=("gb",)),
+            Candidate(id="c", theme="kennis", effect="laag", intro_hours=10, cost_eur=50),
+        ),
+        vulnerability={"inkoop": 100.0, "brp": 20.0},
+    )  # fmt: skip
+    return problem, PlanRequest(hours=100, budget_eur=100, quarters=1, min_theme={"kennis": 2})
+
+
+def test_greedy_without_a_plan_meeting_the_constraints_is_reported_as_no_plan() -> None:
+    problem, request = greedy_misses_the_theme_minimum()
+    assert greedy_plan(problem, request) == ({"a": 1}, False)
+    plan = make_plan(problem, request)
+    assert sorted(c.id for c in plan.chosen) == ["b", "c"]
+    assert plan.greedy_feasible is False
+    assert plan.greedy_chosen == []
+    assert plan.greedy_objective == 0
+    assert plan.greedy_after == plan.before == {"inkoop": 100.0, "brp": 20.0}
+    assert plan.improvement_over_greedy == plan.objective > 0
 
 
 def test_second_measure_on_the_same_gap_adds_less() -> None:

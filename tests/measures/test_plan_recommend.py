@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from plan_builders import plan_framework, plan_scan
 
-from weerbaar.measures import PlanRequest, make_plan, problem_from_scan
+from weerbaar.measures import (
+    PlanInfeasible,
+    PlanProblem,
+    PlanRequest,
+    UnknownMeasure,
+    make_plan,
+    problem_from_scan,
+)
 from weerbaar.scan import score_scan
 
 
@@ -124,3 +131,85 @@ def test_ranked_candidates_carry_reduction_per_process() -> None:
     assert by_id["m-adres"].hours == 13 and by_id["m-adres"].cost_eur == 500
     gap = next(g for g in problem.gaps if g.id == "brp:brp-a")
     assert by_id["m-adres"].reduction["brp"] == pytest.approx(gap.points * (1 - 0.75**2), abs=1e-4)
+
+
+def scan_problem(**options: object) -> PlanProblem:
+    fw = plan_framework()
+    return problem_from_scan(score_scan(plan_scan(), fw), fw, **options)  # type: ignore[arg-type]
+
+
+def test_excluding_a_known_measure_that_is_no_candidate_has_no_effect() -> None:
+    """A standard exclusion list is reused across municipalities: m-los is in the knowledge
+    base but addresses no weak answer of this scan."""
+    request = PlanRequest(hours=60, budget_eur=4000)
+    plain = make_plan(scan_problem(), request)
+    excluded = make_plan(scan_problem(), request.model_copy(update={"excluded": ("m-los",)}))
+    assert [(c.id, c.quarter) for c in excluded.chosen] == [(c.id, c.quarter) for c in plain.chosen]
+    assert excluded.objective == plain.objective
+    assert "m-los" not in {r.id for r in excluded.rejected}
+
+
+@pytest.mark.parametrize("field", ["mandatory", "excluded"])
+def test_an_id_the_knowledge_base_does_not_know_is_refused_in_both_languages(field: str) -> None:
+    request = PlanRequest.model_validate({"hours": 60, "budget_eur": 4000, field: ["m-onbekend"]})
+    with pytest.raises(UnknownMeasure) as caught:
+        make_plan(scan_problem(mandatory=request.mandatory), request)
+    assert caught.value.field == field
+    assert "m-onbekend" in caught.value.nl and "kennisbank" in caught.value.nl
+    assert "m-onbekend" in caught.value.en and "knowledge base" in caught.value.en
+
+
+def test_a_mandatory_measure_without_weak_answers_enters_the_plan_and_takes_its_share() -> None:
+    problem = scan_problem(mandatory=["m-los"])
+    assert problem.candidate("m-los").gaps == ()
+    request = PlanRequest(hours=60, budget_eur=4000, mandatory=("m-los",))
+    plan = make_plan(problem, request)
+    chosen = {c.id: c for c in plan.chosen}
+    assert "m-los" in chosen
+    assert chosen["m-los"].value == 0 and chosen["m-los"].cost_eur == 1000
+    reason = chosen["m-los"].reason
+    assert reason.code == "mandatory"
+    assert "geen zwak antwoord" in reason.nl and "no weak answer" in reason.en
+    # its hours and budget are reserved: the rest of the plan gets what is left
+    assert plan.total_cost_eur <= 4000 and plan.total_hours <= 60 + 1e-6
+    others = sum(c.cost_eur for c in plan.chosen if c.id != "m-los")
+    assert others <= 3000
+    without = make_plan(scan_problem(), PlanRequest(hours=60, budget_eur=4000))
+    assert plan.objective <= without.objective
+
+
+def test_a_mandatory_measure_brings_its_prerequisite_unless_it_is_in_place() -> None:
+    request = PlanRequest(hours=100, budget_eur=4000, mandatory=("m-vervolg",))
+    plan = make_plan(scan_problem(mandatory=["m-vervolg"]), request)
+    chosen = {c.id: c for c in plan.chosen}
+    assert chosen["m-los"].quarter <= chosen["m-vervolg"].quarter
+    assert chosen["m-los"].reason.code == "prerequisite_for"
+    assert "m-vervolg" in chosen["m-los"].reason.nl
+    assert chosen["m-vervolg"].reason.code == "mandatory"
+    in_place = scan_problem(mandatory=["m-vervolg"], in_place=["m-los"])
+    assert "m-los" not in {c.id for c in in_place.candidates}
+    chosen_ids = {c.id for c in make_plan(in_place, request).chosen}
+    assert "m-vervolg" in chosen_ids and "m-los" not in chosen_ids
+
+
+@pytest.mark.parametrize(
+    ("hours", "budget", "constraint", "amount"),
+    [(60, 400, "budget", "€ 1.000"), (5, 4000, "hours", "20 uur")],
+)
+def test_a_mandatory_measure_without_weak_answers_that_does_not_fit_is_named(
+    hours: float, budget: float, constraint: str, amount: str
+) -> None:
+    request = PlanRequest(hours=hours, budget_eur=budget, mandatory=("m-los",))
+    with pytest.raises(PlanInfeasible) as caught:
+        make_plan(scan_problem(mandatory=["m-los"]), request)
+    assert caught.value.constraint == constraint
+    assert "m-los" in caught.value.nl and "m-los" in caught.value.en
+    assert amount in caught.value.nl
+
+
+def test_a_mandatory_measure_already_in_place_is_a_named_conflict() -> None:
+    request = PlanRequest(hours=60, budget_eur=4000, mandatory=("m-basis",))
+    with pytest.raises(PlanInfeasible) as caught:
+        make_plan(scan_problem(mandatory=["m-basis"], in_place=["m-basis"]), request)
+    assert caught.value.constraint == "mandatory"
+    assert "m-basis" in caught.value.nl and "in place" in caught.value.en

@@ -256,3 +256,47 @@ def test_plan_inputs_the_core_rejects_are_a_400_not_a_crash(
     response = coordinator.post(base, body, content_type="application/json")
     assert response.status_code == 400, response.content
     assert "plan" in response.json()
+
+
+def test_measures_outside_the_scan_may_be_mandatory_or_excluded(
+    world: Any, api_token: Any, scored_scan_a: Scan
+) -> None:
+    """A mandatory measure that addresses no weak answer enters the plan with its prerequisites;
+    excluding one has no effect; an id the knowledge base does not know is refused."""
+    from weerbaar.web.knowledgebase.framework import framework_for
+    from weerbaar.web.plans.services import problem_for
+
+    candidates = {c.id for c in problem_for(scored_scan_a).candidates}
+    measures = framework_for(scored_scan_a.framework_version).measures
+    outside = [m for m in measures.values() if m.id not in candidates and m.small_municipality]
+    forced = next(m for m in outside if m.prerequisites and set(m.prerequisites) - candidates)
+    excluded = next(m.id for m in outside if m.id != forced.id and m.id not in forced.prerequisites)
+    base = f"{V1}/municipalities/{world.code('a')}/plans/"
+    coordinator = token_client(api_token(world.user("a", Role.COORDINATOR)))
+    body = {"scan": scored_scan_a.pk, "hours": 1000, "budget_eur": 100000, "quarters": 4,
+            "mandatory": [forced.id], "excluded": [excluded]}  # fmt: skip
+    response = coordinator.post(base, body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    chosen = {c["id"]: c for c in response.json()["result"]["chosen"]}
+    assert chosen[forced.id]["reason"]["code"] == "mandatory"
+    assert "no weak answer" in chosen[forced.id]["reason"]["en"]
+    assert set(forced.prerequisites) <= set(chosen)
+    assert excluded not in chosen
+    unknown = {**body, "mandatory": [], "excluded": ["bestaat-niet"]}
+    response = coordinator.post(base, unknown, content_type="application/json")
+    assert response.status_code == 400
+    message = str(response.json()["plan"])
+    assert "bestaat-niet" in message and "kennisbank" in message and "knowledge base" in message
+
+
+def test_non_finite_plan_numbers_are_refused(
+    world: Any, api_token: Any, scored_scan_a: Scan
+) -> None:
+    base = f"{V1}/municipalities/{world.code('a')}/plans/"
+    coordinator = token_client(api_token(world.user("a", Role.COORDINATOR)))
+    for field in ("hours", "budget_eur", "hours_per_quarter"):
+        body = {"scan": scored_scan_a.pk, "hours": 100, "budget_eur": 5000, field: "inf"}
+        response = coordinator.post(base, body, content_type="application/json")
+        assert response.status_code == 400, response.content
+        assert field in response.json()
+    assert not Plan.objects.exists()

@@ -136,3 +136,45 @@ def test_scan_without_weak_answers_needs_no_plan(world: Any, coordinator: Any) -
     response = coordinator.get(plan_url(scan))
     assert response.status_code == 302
     assert response["Location"].endswith("/resultaten/")
+
+
+def greedy_short_plan() -> Any:
+    """A core plan where greedy misses the theme minimum (see tests/measures)."""
+    from weerbaar.measures import Candidate, Gap, PlanProblem, PlanRequest, make_plan
+
+    problem = PlanProblem(
+        gaps=(Gap(id="ga", process="inkoop", points=40), Gap(id="gb", process="inkoop", points=30)),
+        candidates=(
+            Candidate(id="a", theme="kennis", effect="hoog", intro_hours=10, cost_eur=60,
+                      gaps=("ga",)),
+            Candidate(id="b", theme="kennis", effect="hoog", intro_hours=10, cost_eur=50,
+                      gaps=("gb",)),
+            Candidate(id="c", theme="kennis", effect="laag", intro_hours=10, cost_eur=50),
+        ),
+        vulnerability={"inkoop": 100.0},
+    )  # fmt: skip
+    request = PlanRequest(hours=100, budget_eur=100, quarters=1, min_theme={"kennis": 2})
+    return make_plan(problem, request)
+
+
+def test_plan_page_says_when_greedy_found_no_plan(scan: Scan, coordinator: Any) -> None:
+    from weerbaar.measures import plan_to_json
+
+    core = greedy_short_plan()
+    assert not core.greedy_feasible
+    plan = Plan.objects.create(
+        scan=scan, parameters=core.request.model_dump(mode="json"), result=plan_to_json(core)
+    )
+    html = coordinator.get(f"/gemeente/{scan.municipality_id}/actieplannen/{plan.pk}/")
+    text = " ".join(html.content.decode().split())
+    assert "levert hier geen plan op dat aan de eisen voldoet" in text
+    assert "punten meer dan steeds" not in text
+    assert '<td class="utrecht-table__cell">–</td> </tr>' in text
+
+
+@pytest.mark.parametrize("field", ["hours", "budget_eur", "hours_per_quarter"])
+def test_form_refuses_non_finite_numbers(scan: Scan, coordinator: Any, field: str) -> None:
+    data = {"hours": "100", "budget_eur": "1000", "quarters": "4", field: "inf"}
+    response = coordinator.post(plan_url(scan), data)
+    assert response.status_code == 400
+    assert not Plan.objects.exists()

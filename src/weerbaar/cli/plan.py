@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -26,6 +26,7 @@ from weerbaar.measures import (
 )
 from weerbaar.measures.explain import nl_number
 from weerbaar.measures.io import plan_json_text
+from weerbaar.measures.milp import SolverOptionError
 from weerbaar.measures.optimiser import SolverOptions
 from weerbaar.scan import ScanError, ScanFileError, score_scan
 from weerbaar.scan.io import load_scan
@@ -33,6 +34,20 @@ from weerbaar.scan.profile import resolve_framework
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
+
+
+OPTION_OF: dict[str, str] = {
+    "hours": "--hours",
+    "budget_eur": "--budget",
+    "quarters": "--quarters",
+    "hours_per_quarter": "--hours-per-quarter",
+    "partners": "--with-riec/--with-neighbour",
+    "mandatory": "--mandatory",
+    "excluded": "--exclude",
+    "min_theme": "--min-theme",
+    "mip_rel_gap": "--gap",
+    "time_limit_s": "--time-limit",
+}
 
 
 class PlanFormat(StrEnum):
@@ -69,16 +84,14 @@ def ids(values: list[str] | None) -> tuple[str, ...]:
 def plan_command(
     scanfile: Annotated[Path, typer.Argument(help="Scanbestand (JSON) / scan file")],
     hours: Annotated[
-        float, typer.Option("--hours", min=0, help="Beschikbare uren in totaal / hours available")
+        float, typer.Option("--hours", help="Beschikbare uren in totaal / hours available")
     ],
-    budget: Annotated[
-        float, typer.Option("--budget", min=0, help="Budget in euro / budget in euros")
-    ],
+    budget: Annotated[float, typer.Option("--budget", help="Budget in euro / budget in euros")],
     quarters: Annotated[
         int, typer.Option(min=1, max=12, help="Kwartalen in het plan / quarters")
     ] = 4,
     hours_per_quarter: Annotated[
-        float | None, typer.Option(min=0, help="Uren per kwartaal / hours per quarter")
+        float | None, typer.Option(help="Uren per kwartaal / hours per quarter")
     ] = None,
     with_riec: Annotated[
         bool, typer.Option("--with-riec", help="Samen met het RIEC / jointly with the RIEC")
@@ -89,8 +102,20 @@ def plan_command(
             "--with-neighbour", help="Samen met een buurgemeente / jointly with a neighbour"
         ),
     ] = False,
-    mandatory: Annotated[list[str] | None, typer.Option(help="Verplichte maatregel-id")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Uitgesloten maatregel-id")] = None,
+    mandatory: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Verplichte maatregel-id, ook zonder zwak antwoord in de scan / mandatory "
+            "measure id, also without a weak answer in the scan"
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Uitgesloten maatregel-id; een maatregel buiten deze scan telt niet / excluded "
+            "measure id; one outside this scan has no effect"
+        ),
+    ] = None,
     in_place: Annotated[
         list[str] | None, typer.Option(help="Maatregel al aanwezig / in place")
     ] = None,
@@ -111,19 +136,25 @@ def plan_command(
         float,
         typer.Option(
             "--gap",
-            min=0,
-            max=0.1,
-            help="Bewezen marge tot het optimum (0,005 = 0,5 %) / proven optimality gap",
+            help="Bewezen marge tot het optimum, 0 tot 0,1 (0,005 = 0,5 %) / proven optimality "
+            "gap, 0 to 0.1",
         ),
     ] = SolverOptions().mip_rel_gap,
     time_limit: Annotated[
-        float, typer.Option(min=0.1, help="Maximale rekentijd solver (s) / solver time limit")
+        float,
+        typer.Option(
+            help="Maximale rekentijd solver (s), minstens 0,1 / solver time limit, at least 0.1"
+        ),
     ] = 10.0,
 ) -> None:
     """Actieplan: beste maatregelen binnen uren en budget / best measures within hours, budget."""
     if output_format is PlanFormat.XLSX and out is None:
         raise typer.BadParameter("--format xlsx needs --out PATH", param_hint="--out")
-    framework, problem = _problem(scanfile, ids(in_place))
+    try:
+        options = SolverOptions(mip_rel_gap=gap, time_limit_s=time_limit)
+    except SolverOptionError as exc:
+        _refuse(exc, (exc.field, exc.nl, exc.en))
+    framework, problem = _problem(scanfile, ids(in_place), ids(mandatory))
     partners = {"riec"} if with_riec else set()
     if with_neighbour:
         partners.add("buurgemeente")
@@ -144,18 +175,40 @@ def plan_command(
             request,
             framework_version=framework.version,
             scan=str(scanfile),
-            options=SolverOptions(mip_rel_gap=gap, time_limit_s=time_limit),
+            options=options,
         )
     except PlanInfeasible as exc:
         errors.print(f"Onhaalbaar: {exc.nl}\nInfeasible: {exc.en}", markup=False, highlight=False)
         raise typer.Exit(2) from exc
-    except (UnknownMeasure, ValidationError) as exc:
-        errors.print(str(exc), markup=False, highlight=False)
-        raise typer.Exit(2) from exc
+    except UnknownMeasure as exc:
+        _refuse(exc, (exc.field, exc.nl, exc.en))
+    except ValidationError as exc:
+        _refuse(exc, *_refusals(exc))
     _emit(plan, output_format, out)
 
 
-def _problem(scanfile: Path, in_place: tuple[str, ...]) -> tuple[Framework, PlanProblem]:
+def _refuse(exc: Exception, *problems: tuple[str, str, str]) -> NoReturn:
+    """Print each (field, Dutch, English) naming the option; exit 2."""
+    for field, nl, en in problems:
+        option = OPTION_OF.get(field, field)
+        text = f"{option}: {nl}\n{option}: {en}" if nl != en else f"{option}: {en}"
+        errors.print(text, markup=False, highlight=False)
+    raise typer.Exit(2) from exc
+
+
+def _refusals(exc: ValidationError) -> list[tuple[str, str, str]]:
+    """The request fields the core refused, with its Dutch and English text where it has both."""
+    out = []
+    for error in exc.errors(include_url=False):
+        ctx = error.get("ctx") or {}
+        field = str(error["loc"][0]) if error["loc"] else ""
+        out.append((field, str(ctx.get("nl", error["msg"])), str(ctx.get("en", error["msg"]))))
+    return out
+
+
+def _problem(
+    scanfile: Path, in_place: tuple[str, ...], mandatory: tuple[str, ...]
+) -> tuple[Framework, PlanProblem]:
     """Load, check and score the scan; exit 1 naming the file (or option) and the problem."""
     try:
         scan = load_scan(scanfile)
@@ -166,7 +219,9 @@ def _problem(scanfile: Path, in_place: tuple[str, ...]) -> tuple[Framework, Plan
         errors.print(where + str(exc), markup=False, highlight=False)
         raise typer.Exit(1) from exc
     try:
-        return framework, problem_from_scan(result, framework, in_place=in_place)
+        return framework, problem_from_scan(
+            result, framework, in_place=in_place, mandatory=mandatory
+        )
     except ValueError as exc:
         errors.print(f"--in-place: {exc}", markup=False, highlight=False)
         raise typer.Exit(1) from exc
@@ -202,8 +257,8 @@ def print_plan(plan: Plan) -> None:
     for column in ("Proces", "Voor", "Na (optimaal)", "Na (greedy)"):
         effect.add_column(column)
     for process, before in plan.before.items():
-        values = (before, plan.after[process], plan.greedy_after[process])
-        effect.add_row(process, *(nl_number(v, 1) for v in values))
+        greedy = nl_number(plan.greedy_after[process], 1) if plan.greedy_feasible else "–"
+        effect.add_row(process, nl_number(before, 1), nl_number(plan.after[process], 1), greedy)
     console.print(effect)
     if plan.rejected:
         left = Table(title="Sterke maatregelen niet gekozen / strong measures left out")
@@ -216,11 +271,22 @@ def print_plan(plan: Plan) -> None:
     console.print(
         f"Totaal {nl_number(plan.total_hours, 1)} uur, € {nl_number(plan.total_cost_eur, 0)}; "
         f"uren per kwartaal {per_quarter}.\n"
-        f"Doelwaarde optimaal {nl_number(plan.objective)}, greedy (waarde per uur) "
-        f"{nl_number(plan.greedy_objective)}: +{nl_number(plan.improvement_over_greedy)}. "
+        f"Doelwaarde optimaal {nl_number(plan.objective)}, {_greedy_summary(plan)}. "
         f"Rekentijd {plan.solver.method}: {nl_number(plan.solver.seconds, 3)} s "
         f"({plan.solver.status}, bewezen marge {nl_number((plan.solver.gap or 0) * 100, 3)} %).",
         highlight=False,
+    )
+
+
+def _greedy_summary(plan: Plan) -> str:
+    if not plan.greedy_feasible:
+        return (
+            "greedy (waarde per uur) vond geen plan dat aan de eisen voldoet / greedy found no "
+            "plan meeting the constraints"
+        )
+    return (
+        f"greedy (waarde per uur) {nl_number(plan.greedy_objective)}: "
+        f"+{nl_number(plan.improvement_over_greedy)}"
     )
 
 

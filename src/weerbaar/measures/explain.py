@@ -33,6 +33,12 @@ def why_chosen(
 ) -> Reason:
     """Reason for a chosen measure; ``gain`` = (what it adds to the plan value, its hours)."""
     value, hours = gain
+    if cand.id in request.mandatory and not cand.gaps:
+        return Reason(
+            code="mandatory",
+            nl="Verplicht gesteld in het verzoek; pakt geen zwak antwoord in deze scan aan.",
+            en="Set as mandatory; addresses no weak answer in this scan.",
+        )
     if cand.id in request.mandatory:
         return Reason(
             code="mandatory", nl="Verplicht gesteld in het verzoek.", en="Set as mandatory."

@@ -25,7 +25,13 @@ class PlanInfeasible(ValueError):
 
 
 class UnknownMeasure(ValueError):
-    """A mandatory or excluded id that is not a candidate measure."""
+    """A mandatory or excluded id the plan cannot use; ``field`` is the request field."""
+
+    def __init__(self, field: str, nl: str, en: str) -> None:
+        super().__init__(f"{nl} / {en}")
+        self.field = field
+        self.nl = nl
+        self.en = en
 
 
 def eur(amount: float) -> str:
@@ -38,13 +44,7 @@ def hours(amount: float) -> str:
 
 def check_request(problem: PlanProblem, request: PlanRequest) -> None:
     """Raise :class:`PlanInfeasible` or :class:`UnknownMeasure` for conflicts visible up front."""
-    known = {c.id for c in problem.candidates}
-    for label, ids in (("mandatory", request.mandatory), ("excluded", request.excluded)):
-        unknown = sorted(set(ids) - known)
-        if unknown:
-            raise UnknownMeasure(
-                f"unknown {label} measure(s): {', '.join(unknown)} (not a candidate for this scan)"
-            )
+    _check_ids(problem, request)
     both = sorted(set(request.mandatory) & set(request.excluded))
     if both:
         raise PlanInfeasible(
@@ -54,6 +54,50 @@ def check_request(problem: PlanProblem, request: PlanRequest) -> None:
         )
     _check_mandatory(problem, request)
     _check_themes(problem, request)
+
+
+def _check_ids(problem: PlanProblem, request: PlanRequest) -> None:
+    """Mandatory and excluded ids must be known measures; a mandatory one must be a candidate.
+
+    With a knowledge base (``problem.catalogue``) an excluded measure that is no candidate is
+    accepted and has no effect; :func:`~weerbaar.measures.recommend.problem_from_scan` makes a
+    mandatory measure a candidate even when it addresses no weak answer.
+    """
+    candidates = {c.id for c in problem.candidates}
+    known = candidates | problem.catalogue | problem.in_place
+    where_nl, where_en = (
+        ("niet in de kennisbank", "not in the knowledge base")
+        if problem.catalogue
+        else ("geen kandidaat voor dit plan", "not a candidate for this plan")
+    )
+    words = {"mandatory": ("verplichte", "mandatory"), "excluded": ("uitgesloten", "excluded")}
+    for field, ids in (("mandatory", request.mandatory), ("excluded", request.excluded)):
+        unknown = ", ".join(sorted(set(ids) - known))
+        if unknown:
+            nl_word, en_word = words[field]
+            raise UnknownMeasure(
+                field,
+                f"Onbekende {nl_word} maatregel(en): {unknown} ({where_nl}).",
+                f"Unknown {en_word} measure(s): {unknown} ({where_en}).",
+            )
+    in_place = sorted(set(request.mandatory) & problem.in_place)
+    if in_place:
+        raise PlanInfeasible(
+            "mandatory",
+            f"Verplichte maatregel {in_place[0]} is al aanwezig (in place); haal hem uit de "
+            "verplichte of uit de aanwezige maatregelen.",
+            f"Mandatory measure {in_place[0]} is already in place; remove it from the mandatory "
+            "or from the in-place measures.",
+        )
+    missing = ", ".join(sorted(set(request.mandatory) - candidates))
+    if missing:
+        raise UnknownMeasure(
+            "mandatory",
+            f"Verplichte maatregel(en) {missing} zijn geen kandidaat: bouw het probleem met "
+            "problem_from_scan(..., mandatory=...).",
+            f"Mandatory measure(s) {missing} are no candidates: build the problem with "
+            "problem_from_scan(..., mandatory=...).",
+        )
 
 
 def _check_mandatory(problem: PlanProblem, request: PlanRequest) -> None:

@@ -93,7 +93,7 @@ def write_xlsx(plan: Plan, path: Path | str) -> None:
     _table(
         vulnerability,
         ["Proces", "Voor", "Na (optimaal)", "Na (greedy)"],
-        [[p, plan.before[p], plan.after[p], plan.greedy_after.get(p)] for p in plan.before],
+        [[p, plan.before[p], plan.after[p], _greedy(plan, p)] for p in plan.before],
     )
     request = book.create_sheet("Verzoek")
     _table(request, ["Parameter", "Waarde"], _request_rows(plan))
@@ -112,11 +112,17 @@ def _request_rows(plan: Plan) -> list[list[Any]]:
         ["Uitgesloten", ", ".join(req.excluded) or "-"],
         ["Themaminimum", ", ".join(f"{k}={v}" for k, v in req.min_theme.items()) or "-"],
         ["Doelwaarde (optimaal)", plan.objective],
+        ["Greedy: plan binnen de eisen", "ja" if plan.greedy_feasible else "nee (geen plan)"],
         ["Doelwaarde (greedy)", plan.greedy_objective],
         ["Winst t.o.v. greedy", plan.improvement_over_greedy],
         ["Rekentijd solver (s)", plan.solver.seconds],
         ["Kennisbank", plan.framework_version or "-"],
     ]
+
+
+def _greedy(plan: Plan, process: str) -> float | str | None:
+    """Greedy's vulnerability after, or a dash when greedy found no plan meeting the constraints."""
+    return plan.greedy_after.get(process) if plan.greedy_feasible else "-"
 
 
 def _table(sheet: Any, header: list[str], rows: list[list[Any]]) -> None:

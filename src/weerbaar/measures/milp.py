@@ -6,6 +6,7 @@ to, so that :func:`weerbaar.measures.feasibility.diagnose` can drop one group at
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,18 @@ from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, milp
 from scipy.sparse import coo_array
 
 STATUS = {0: "optimal", 1: "time_limit", 2: "infeasible", 3: "unbounded"}
+MAX_GAP = 0.1
+MIN_TIME_LIMIT_S = 0.1
+
+
+class SolverOptionError(ValueError):
+    """A solver option out of range (or NaN, infinite); ``field`` names it, ``nl``/``en`` why."""
+
+    def __init__(self, field: str, nl: str, en: str) -> None:
+        super().__init__(f"{field}: {nl} / {en}")
+        self.field = field
+        self.nl = nl
+        self.en = en
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,25 @@ class SolverOptions:
 
     mip_rel_gap: float = 5e-3
     time_limit_s: float = 10.0
+
+    def __post_init__(self) -> None:
+        gap, limit = self.mip_rel_gap, self.time_limit_s
+        if not (math.isfinite(gap) and 0 <= gap <= MAX_GAP):
+            raise SolverOptionError(
+                "mip_rel_gap",
+                f"moet een getal van 0 tot en met {_nl(MAX_GAP)} zijn, geen {_nl(gap)}",
+                f"must be a number from 0 to {MAX_GAP:g}, not {gap:g}",
+            )
+        if not (math.isfinite(limit) and limit >= MIN_TIME_LIMIT_S):
+            raise SolverOptionError(
+                "time_limit_s",
+                f"moet minstens {_nl(MIN_TIME_LIMIT_S)} seconden zijn (eindig), geen {_nl(limit)}",
+                f"must be at least {MIN_TIME_LIMIT_S:g} seconds (finite), not {limit:g}",
+            )
+
+
+def _nl(number: float) -> str:
+    return f"{number:g}".replace(".", ",")
 
 
 @dataclass

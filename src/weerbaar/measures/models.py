@@ -8,19 +8,42 @@ scan, tests and the benchmark build one directly.
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 EffectLevel = Literal["laag", "middel", "hoog"]
 PARTNERS: tuple[str, ...] = ("riec", "buurgemeente")
+
+
+def refused_number(value: object) -> bool:
+    """Whether ``value`` (a number or its text) is NaN, infinite or negative."""
+    number = value
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return False  # left to pydantic's own "not a number" error
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        return False
+    if isinstance(number, float) and not math.isfinite(number):
+        return True
+    return number < 0
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Gap(Frozen):
+class FrozenInput(Frozen):
+    """An optimiser input: NaN and infinity are refused (they would reach HiGHS and the JSON)."""
+
+    model_config = ConfigDict(allow_inf_nan=False)
+
+
+class Gap(FrozenInput):
     """A weakness in one process: a weak control answer, worth ``points`` of vulnerability."""
 
     id: str = Field(min_length=1)
@@ -31,7 +54,7 @@ class Gap(Frozen):
     points: float = Field(ge=0, description="vulnerability points (0-100 scale) this gap causes")
 
 
-class Candidate(Frozen):
+class Candidate(FrozenInput):
     """A measure that may enter the plan, with its effort and the gaps it addresses."""
 
     id: str = Field(min_length=1)
@@ -73,7 +96,7 @@ class Candidate(Frozen):
         return self.cost_eur * self.share(partners)
 
 
-class PlanProblem(Frozen):
+class PlanProblem(FrozenInput):
     """Gaps and candidates derived from a scan (or synthetic), plus vulnerability before."""
 
     gaps: tuple[Gap, ...]
@@ -82,6 +105,11 @@ class PlanProblem(Frozen):
     in_place: frozenset[str] = frozenset()
     small_profile: bool = Field(
         default=False, description="the scan uses the small-municipality profile"
+    )
+    catalogue: frozenset[str] = Field(
+        default=frozenset(),
+        description="every measure id of the knowledge base: excluding one that is no candidate "
+        "has no effect; empty when the problem was not built from a knowledge base",
     )
 
     @model_validator(mode="after")
@@ -109,7 +137,7 @@ class PlanProblem(Frozen):
         raise KeyError(measure_id)
 
 
-class PlanRequest(Frozen):
+class PlanRequest(FrozenInput):
     """What the municipality has and wants: capacity, budget and choices."""
 
     hours: float = Field(ge=0, description="hours available over the whole plan")
@@ -125,6 +153,22 @@ class PlanRequest(Frozen):
         description="allow measures marked unsuited for small municipalities in a small-profile "
         "scan",
     )
+
+    @field_validator("hours", "budget_eur", "hours_per_quarter", mode="before")
+    @classmethod
+    def _finite(cls, value: object, info: ValidationInfo) -> object:
+        """Refuse NaN, infinity and negative numbers with a bilingual message naming the field."""
+        if refused_number(value):
+            raise PydanticCustomError(
+                "finite_number",
+                "{field}: {nl} / {en}",
+                {
+                    "field": info.field_name or "",
+                    "nl": f"moet een eindig getal van 0 of meer zijn, geen {value}",
+                    "en": f"must be a finite number of 0 or more, not {value}",
+                },
+            )
+        return value
 
     @model_validator(mode="after")
     def _known_partners(self) -> PlanRequest:
@@ -205,11 +249,17 @@ class Plan(Frozen):
     rejected: list[RejectedMeasure]
     before: dict[str, float]
     after: dict[str, float]
-    greedy_after: dict[str, float]
-    greedy_chosen: list[str]
+    greedy_after: dict[str, float] = Field(
+        description="vulnerability after the greedy plan; equal to before when greedy found no "
+        "plan meeting the constraints (greedy_feasible false)"
+    )
+    greedy_chosen: list[str] = Field(description="the greedy plan's measures; empty without one")
     objective: float
-    greedy_objective: float
-    greedy_feasible: bool = Field(description="whether greedy met the mandatory/theme constraints")
+    greedy_objective: float = Field(description="the greedy plan's value; 0 without one")
+    greedy_feasible: bool = Field(
+        description="whether greedy found a plan meeting every constraint (mandatory measures, "
+        "theme minimums); when false the greedy fields describe no plan at all"
+    )
     improvement_over_greedy: float = Field(description="objective minus greedy objective")
     total_hours: float
     total_cost_eur: float

@@ -6,6 +6,9 @@ gap when the question lists the measure and, for a general question that counts 
 process, when the measure also names that process. Exposure (risky locations and sectors) is not
 something a measure of the municipality removes, so exposure points are never a gap.
 Candidates are the measures that address at least one gap, plus every measure they need first.
+A mandatory measure (the municipality does it anyway) is a candidate too, with its prerequisites,
+even when it addresses no weak answer in this scan: it then has no gaps and no value of its own,
+but it enters the plan and takes its hours and budget.
 The problem records whether the scan uses the small-municipality profile; measures unsuited for a
 small municipality stay candidates (and in the recommendation list) but the plan leaves them out
 unless the request allows them (:mod:`weerbaar.measures.availability`).
@@ -78,9 +81,15 @@ def problem_from_scan(
     framework: Framework,
     *,
     in_place: Iterable[str] = (),
+    mandatory: Iterable[str] = (),
     threshold: float = WEAK_THRESHOLD,
 ) -> PlanProblem:
-    """The plan problem for a scored scan: its gaps and the measures that address them."""
+    """The plan problem for a scored scan: its gaps and the measures that address them.
+
+    ``mandatory`` measures of the knowledge base that are not in place become candidates (with
+    their prerequisites) even when they address no gap; ids the knowledge base does not know are
+    left to :func:`weerbaar.measures.feasibility.check_request`, which names them.
+    """
     in_place_ids = frozenset(in_place)
     unknown = sorted(in_place_ids - set(framework.measures))
     if unknown:
@@ -93,7 +102,8 @@ def problem_from_scan(
             measure = framework.measures.get(mid)
             if measure is not None and addresses(measure, weak[gap.id], framework):
                 addressed.setdefault(mid, []).append(gap.id)
-    wanted = _with_prerequisites(set(addressed) - in_place_ids, framework, in_place_ids)
+    forced = {mid for mid in mandatory if mid in framework.measures}
+    wanted = _with_prerequisites((set(addressed) | forced) - in_place_ids, framework, in_place_ids)
     candidates = tuple(
         candidate(framework.measures[mid], addressed.get(mid, ())) for mid in sorted(wanted)
     )
@@ -104,6 +114,7 @@ def problem_from_scan(
         vulnerability=vulnerability,
         in_place=in_place_ids,
         small_profile=result.scan.small_profile,
+        catalogue=frozenset(framework.measures),
     )
 
 

@@ -4,6 +4,9 @@ The plan's ``objective`` is the weighted reduction of the chosen set at the end 
 (:func:`weerbaar.measures.effect.weighted_value`); ``greedy_objective`` is the same for the
 greedy baseline. Should the greedy set be better than the selection HiGHS returned (possible only
 within the proven gap), the greedy set is planned instead, so the optimum is never worse.
+When greedy finds no plan that meets the constraints (a mandatory measure or theme minimum it
+cannot fit), the plan says so (``greedy_feasible`` false) and reports greedy as no plan at all:
+``greedy_chosen`` empty, ``greedy_after`` equal to ``before``, ``greedy_objective`` 0.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ def make_plan(
 ) -> Plan:
     """The optimal plan for ``request``; raises ``PlanInfeasible`` naming the conflict."""
     check_request(problem, request)
-    greedy_starts, greedy_ok = greedy_plan(problem, request)
+    greedy_run, greedy_ok = greedy_plan(problem, request)
+    greedy_starts = greedy_run if greedy_ok else {}  # no plan: nothing to show or compare
     solution = _solve_checked(problem, request, options, greedy_starts if greedy_ok else None)
     starts = solution.starts
     chosen = _chosen(problem, request, starts)
@@ -53,7 +57,7 @@ def make_plan(
         round(sum(c.hours_per_quarter[q] for c in chosen), 6) for q in range(request.quarters)
     ]
     objective = weighted_value(problem, starts)
-    greedy_objective = weighted_value(problem, greedy_starts) if greedy_ok else 0.0
+    greedy_objective = weighted_value(problem, greedy_starts)
     used = (total_cost, sum(by_quarter))
     log.info(
         "plan_solved",
@@ -65,7 +69,9 @@ def make_plan(
         rejected=_rejected(problem, request, set(starts), used),
         before=dict(problem.vulnerability),
         after=vulnerability_after(problem, starts),
-        greedy_after=vulnerability_after(problem, greedy_starts),
+        greedy_after=vulnerability_after(problem, greedy_starts)
+        if greedy_ok
+        else dict(problem.vulnerability),
         greedy_chosen=sorted(greedy_starts, key=lambda m: (greedy_starts[m], m)),
         objective=round(objective, 6),
         greedy_objective=round(greedy_objective, 6),

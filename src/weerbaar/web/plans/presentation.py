@@ -55,7 +55,7 @@ def process_rows(plan: CorePlan) -> list[dict[str, Any]]:
             "label": process_label(pid),
             "before": before,
             "after": plan.after.get(pid, before),
-            "greedy": plan.greedy_after.get(pid, before),
+            "greedy": plan.greedy_after.get(pid, before) if plan.greedy_feasible else None,
         }
         for pid, before in plan.before.items()
     ]

@@ -21,9 +21,13 @@ from weerbaar.web.results.services import score
 from weerbaar.web.scans.models import Scan
 
 
-def problem_for(scan: Scan) -> PlanProblem:
-    """The plan problem of a scan: its gaps and the measures that address them (core)."""
-    return problem_from_scan(score(scan), framework_for(scan.framework_version))
+def problem_for(scan: Scan, mandatory: tuple[str, ...] = ()) -> PlanProblem:
+    """The plan problem of a scan: its gaps and the measures that address them (core).
+
+    ``mandatory`` measures become candidates even when they address no weak answer.
+    """
+    fw = framework_for(scan.framework_version)
+    return problem_from_scan(score(scan), fw, mandatory=mandatory)
 
 
 def request_from_params(params: dict[str, Any]) -> PlanRequest:
@@ -35,7 +39,10 @@ def create_plan(scan: Scan, request_params: dict[str, Any], user: Any = None) ->
     """Solve and store a plan. Raises the core's ``PlanInfeasible``/``UnknownMeasure`` as is."""
     request = request_from_params(request_params)
     core_plan = make_plan(
-        problem_for(scan), request, framework_version=scan.framework_version, scan=str(scan.pk)
+        problem_for(scan, request.mandatory),
+        request,
+        framework_version=scan.framework_version,
+        scan=str(scan.pk),
     )
     return Plan.objects.create(
         scan=scan,

@@ -50,10 +50,8 @@ def create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             plan = create_plan(scan, form.request_params(), request.user)
-        except PlanInfeasible as exc:
+        except (PlanInfeasible, UnknownMeasure) as exc:
             infeasible = exc.en if language() == "en" else exc.nl
-        except UnknownMeasure as exc:
-            infeasible = str(exc)
         else:
             log_event(request, "plan_created", plan, details={"scan": scan.pk})
             return redirect("plans:detail", code, plan.pk)
