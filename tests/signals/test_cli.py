@@ -189,7 +189,8 @@ def test_broken_ocds_line_is_bad_input(data, tmp_path, small_data):
         handle.write('{"ocid": \n')
     result = invoke("check", "--data", str(data))
     assert result.exit_code == 2
-    assert "ocds.jsonl" in result.output and "line" in result.output
+    assert "ocds.jsonl: line " in result.output and "invalid JSON" in result.output
+    assert str(data) not in result.output  # the file is named once, by its name
     assert invoke("run", "--data", str(data), "--out", str(tmp_path / "o")).exit_code == 2
 
 

@@ -139,7 +139,7 @@ def load_ocds_file(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]
     try:
         loaded = ocds.load_ocds(con, path)
     except ValueError as exc:
-        raise InputError([InputProblem(path.name, None, str(exc))]) from exc
+        raise InputError([InputProblem(path.name, None, _without_path(str(exc), path))]) from exc
     from weerbaar.signals.inputs import sha256_of
 
     return {
@@ -148,6 +148,15 @@ def load_ocds_file(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]
         "releases": loaded.releases,
         "rows": loaded.rows,
     }
+
+
+def _without_path(message: str, path: Path) -> str:
+    """The loader's message without its leading path (the problem names the file already)."""
+    for separator in (": ", ", "):
+        prefix = f"{path}{separator}"
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
 
 
 def connect() -> duckdb.DuckDBPyConnection:
