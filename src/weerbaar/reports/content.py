@@ -52,7 +52,10 @@ def summary_paragraphs(
     day = long_date(meta.scan_date, lang)
     name = meta.municipality_name
     score, word = number(overall, lang), level_word(overall, lang)
-    worst = _names([f"{t.name.lower()} ({number(t.vulnerability, lang)})" for t in top[:3]], lang)
+    vulnerable = [t for t in top[:3] if t.vulnerability > 0]
+    worst = _names(
+        [f"{t.name.lower()} ({number(t.vulnerability, lang)})" for t in vulnerable], lang
+    )
     out = [
         pick(
             lang,
@@ -66,12 +69,14 @@ def summary_paragraphs(
         pick(
             lang,
             f"Gemiddeld is de kwetsbaarheid {score} op een schaal van 0 (weerbaar) tot 100 "
-            f"(zeer kwetsbaar): {word}. Het meest kwetsbaar zijn {worst}.",
+            f"(zeer kwetsbaar): {word}. "
+            + (f"Het meest kwetsbaar zijn {worst}." if worst else "Geen proces is kwetsbaar."),
             f"On average the vulnerability is {score} on a scale from 0 (resilient) to 100 "
-            f"(very vulnerable): {word}. Most vulnerable are {worst}.",
+            f"(very vulnerable): {word}. "
+            + (f"Most vulnerable are {worst}." if worst else "No process is vulnerable."),
         ),
     ]
-    if causes:
+    if causes and overall > 0:
         out.append(
             pick(
                 lang,
@@ -117,16 +122,41 @@ def _confidence_text(confidence: float, lang: str) -> str:
 
 
 def _plan_text(plan: PlanSection, lang: str) -> str:
+    if not plan.measures:
+        return _empty_plan_text(plan, lang)
     n, hours = len(plan.measures), number(plan.total_hours, lang, 0)
     cost = euro(plan.total_cost_eur, lang)
     before, after = number(plan.overall_before, lang), number(plan.overall_after, lang)
+    if plan.overall_after < plan.overall_before:
+        effect_nl = f"Naar verwachting daalt de gemiddelde kwetsbaarheid van {before} naar {after}."
+        effect_en = f"The mean vulnerability is expected to fall from {before} to {after}."
+    else:
+        effect_nl = f"De gemiddelde kwetsbaarheid blijft naar verwachting {before}."
+        effect_en = f"The mean vulnerability is expected to stay at {before}."
     return pick(
         lang,
         f"Het actieplan bevat {n} maatregelen in {plan.quarters} kwartalen, voor {hours} uur "
-        f"en {cost}. Naar verwachting daalt de gemiddelde kwetsbaarheid van {before} naar "
-        f"{after}.",
+        f"en {cost}. {effect_nl}",
         f"The action plan holds {n} measures over {plan.quarters} quarters, for {hours} hours "
-        f"and {cost}. The mean vulnerability is expected to fall from {before} to {after}.",
+        f"and {cost}. {effect_en}",
+    )
+
+
+def _empty_plan_text(plan: PlanSection, lang: str) -> str:
+    """A plan without measures: either nothing is weak, or nothing fits the room given."""
+    if not plan.rejected:
+        return pick(
+            lang,
+            "Volgens deze scan zijn er geen maatregelen nodig: het actieplan is leeg.",
+            "According to this scan no measures are needed: the action plan is empty.",
+        )
+    hours, budget = number(plan.hours_available, lang, 0), euro(plan.budget_eur, lang)
+    return pick(
+        lang,
+        f"Er is geen actieplan: binnen {hours} uur en {budget} past geen enkele maatregel "
+        f"({plan.rejected} maatregelen zijn overwogen).",
+        f"There is no action plan: not a single measure fits within {hours} hours and {budget} "
+        f"({plan.rejected} measures were considered).",
     )
 
 
@@ -146,7 +176,7 @@ def _change_text(change: ChangeSection, lang: str) -> str:
     )
 
 
-def asks(lang: str, has_plan: bool) -> list[str]:
+def asks(lang: str, plan: PlanSection | None) -> list[str]:
     """What the college and the council are asked to do."""
     items = [
         pick(
@@ -155,23 +185,42 @@ def asks(lang: str, has_plan: bool) -> list[str]:
             "The executive takes note of the results and discusses them confidentially with "
             "the council.",
         ),
-        pick(
-            lang,
-            "Het college stelt het actieplan vast en maakt de uren en het budget vrij."
-            if has_plan
-            else "Het college laat een actieplan opstellen binnen de beschikbare uren en budget.",
-            "The executive adopts the action plan and frees the hours and budget."
-            if has_plan
-            else "The executive has an action plan drawn up within the hours and budget.",
-        ),
+    ]
+    if plan is None:
+        items.append(
+            pick(
+                lang,
+                "Het college laat een actieplan opstellen binnen de beschikbare uren en budget.",
+                "The executive has an action plan drawn up within the hours and budget.",
+            )
+        )
+    elif plan.measures:
+        items.append(
+            pick(
+                lang,
+                "Het college stelt het actieplan vast en maakt de uren en het budget vrij.",
+                "The executive adopts the action plan and frees the hours and budget.",
+            )
+        )
+    elif plan.rejected:
+        items.append(
+            pick(
+                lang,
+                "Het college maakt meer uren of budget vrij: in de huidige ruimte past geen "
+                "enkele maatregel.",
+                "The executive frees more hours or budget: not a single measure fits within "
+                "the present room.",
+            )
+        )
+    items.append(
         pick(
             lang,
             "De gemeentesecretaris is trekker, bewaakt de uitvoering per kwartaal en laat de "
             "scan over een jaar herhalen.",
             "The gemeentesecretaris (municipal secretary) leads, monitors progress each "
             "quarter and has the scan repeated in a year.",
-        ),
-    ]
+        )
+    )
     return items
 
 

@@ -111,7 +111,7 @@ def _summary(
             len(result.disagreements),
         ),
         top=top,
-        asks=content.asks(lang, plan is not None),
+        asks=content.asks(lang, plan),
     )
 
 
