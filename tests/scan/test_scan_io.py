@@ -97,8 +97,14 @@ def test_published_schema_is_current_and_accepts_a_scan(small_framework: Framewo
 
 @pytest.mark.parametrize(
     "content",
-    [b"\xff\xfe not utf-8", b"[" * 100_000, b"[]", b'{"answers": "none"}'],
-    ids=["encoding", "deep-nesting", "not-an-object", "wrong-types"],
+    [
+        b"\xff\xfe not utf-8",
+        b"[" * 100_000,
+        b"[]",
+        b'{"answers": "none"}',
+        b'{"answers": [{"question_id": "fin-a", "value": 1' + b"0" * 5000 + b"}]}",
+    ],
+    ids=["encoding", "deep-nesting", "not-an-object", "wrong-types", "huge-integer"],
 )
 def test_hostile_files_get_a_clear_error(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "scan.json"
@@ -106,3 +112,15 @@ def test_hostile_files_get_a_clear_error(tmp_path: Path, content: bytes) -> None
     with pytest.raises(ScanFileError) as caught:
         load_scan(path)
     assert str(path) in str(caught.value)
+
+
+def test_a_too_large_file_is_refused_in_plain_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weerbaar.scan.io
+
+    monkeypatch.setattr(weerbaar.scan.io, "MAX_BYTES", 10)
+    path = write(tmp_path, {"answers": []})
+    with pytest.raises(ScanFileError) as caught:
+        load_scan(path)
+    assert [str(p) for p in caught.value.problems] == ["file larger than 10 bytes"]

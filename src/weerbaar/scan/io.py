@@ -28,13 +28,15 @@ def load_scan(path: Path | str, framework: Framework | None = None, check: bool 
     """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ScanFileError(path, [ScanProblem(f"file larger than {MAX_BYTES} bytes")])
-        data = json.loads(path.read_text(encoding="utf-8"))
+        too_large = path.stat().st_size > MAX_BYTES
+        data = None if too_large else json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ScanFileError(path, [ScanProblem(f"cannot read file: {exc.strerror}")]) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:
+        # ValueError: bad encoding or JSON, and a number too long to read (over 4300 digits)
         raise ScanFileError(path, [ScanProblem(f"not valid JSON: {exc}")]) from exc
+    if too_large:
+        raise ScanFileError(path, [ScanProblem(f"file larger than {MAX_BYTES} bytes")])
     scan = parse_scan(data, path)
     if check:
         try:
