@@ -172,3 +172,34 @@ def test_an_empty_questionnaire_is_rejected(tmp_path: Path, small_framework: Fra
     fill(path, {}, {9: 4, 10: "RIEC"})
     with pytest.raises(ScanFileError, match="no answers filled in"):
         read_workbook(path, small_framework)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(
+    tmp_path: Path, small_framework: Framework
+) -> None:
+    """Review finding: a 1.2 MB workbook whose sheet unpacked to 300 MB took two minutes and
+    4 GB of memory to import (and was accepted); the unpacked size is now checked first."""
+    import zipfile
+
+    path = tmp_path / "bom.xlsx"
+    write_template(small_framework, "GM9999", path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/filler.bin", b"\0" * (64 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ScanFileError) as caught:
+        read_workbook(path, small_framework)
+    assert str(path) in str(caught.value)
+    assert "unpacks to more than" in str(caught.value)
+
+
+def test_a_too_large_workbook_is_refused_in_plain_words(
+    tmp_path: Path, small_framework: Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from weerbaar.scan import workbook
+
+    path = tmp_path / "groot.xlsx"
+    write_template(small_framework, "GM9999", path)
+    monkeypatch.setattr(workbook, "MAX_BYTES", 10)
+    with pytest.raises(ScanFileError) as caught:
+        read_workbook(path, small_framework)
+    assert [str(p) for p in caught.value.problems] == ["file larger than 10 bytes"]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from openpyxl import load_workbook
 from pydantic import ValidationError
@@ -20,6 +20,9 @@ from weerbaar.scan.template import COLUMNS, FIELD_ROWS, GENERAL, INSTRUCTIONS, L
 from weerbaar.scan.validation import scan_problems
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+"""What a workbook may unpack to (a filled-in template is well under 1 MB): a small upload that
+unpacks to gigabytes (a zip bomb) is refused before openpyxl reads it."""
 
 
 @dataclass
@@ -126,7 +129,15 @@ def _open(path: Path) -> Any:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ScanFileError(path, [ScanProblem(f"file larger than {MAX_BYTES} bytes")])
+        with ZipFile(path) as archive:
+            # zipfile never unpacks a member beyond the size it declares, so this bounds it
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            message = f"workbook unpacks to more than {MAX_UNPACKED_BYTES} bytes (a zip bomb?)"
+            raise ScanFileError(path, [ScanProblem(message)])
         return load_workbook(path, data_only=True)
+    except ScanFileError:
+        raise
     except OSError as exc:
         raise ScanFileError(path, [ScanProblem(f"cannot read file: {exc}")]) from exc
     except (BadZipFile, KeyError, ValueError, TypeError) as exc:
