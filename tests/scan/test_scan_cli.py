@@ -162,3 +162,26 @@ def test_validate_also_checks_the_municipality(tmp_path: Path, knowledge_with: F
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
     assert "unknown municipality GM0002" in result.output and "old.json" in result.output
+
+
+def test_survey_workbooks_that_do_not_combine_are_named_by_file(
+    tmp_path: Path, knowledge_with: Framework
+) -> None:
+    """Review finding: 'workbook 2: respondent token r-een is also in workbook 1' did not say
+    which of the files given was which."""
+    paths = []
+    for name in ("afdeling-a", "afdeling-b"):
+        path = tmp_path / f"{name}.xlsx"
+        runner.invoke(
+            app, ["template", "--municipality", "GM9999", "--out", str(path), "--mode", "survey"]
+        )
+        book = load_workbook(path)
+        book["Instructie"]["B9"] = "r-een"  # the same token twice
+        book["financien"]["E2"] = 1
+        book.save(path)
+        paths.append(path)
+    scan_path = tmp_path / "scan.json"
+    result = runner.invoke(app, ["import", *map(str, paths), "--out", str(scan_path)])
+    assert result.exit_code == 1
+    assert f"{paths[1]}: respondent token r-een is also in {paths[0]}" in result.output
+    assert not scan_path.exists()

@@ -189,3 +189,19 @@ def test_json_upload_with_a_control_character_is_refused_and_nothing_stored(
     assert response.status_code == 400
     assert "ongeldig teken" in response.content.decode()
     assert Scan.objects.count() == before
+
+
+def test_survey_workbooks_with_the_same_token_are_named_by_file(
+    world: Any, coordinator: Any
+) -> None:
+    """Review finding: the page said 'workbook 2: respondent token ... is also in workbook 1'
+    without naming the uploaded files."""
+    code = world.code(SCORED)
+    first = survey_workbook(coordinator, code, "r-een", 1)
+    second = survey_workbook(coordinator, code, "r-een", 2)
+    second.name = "r-een-opnieuw.xlsx"
+    response = coordinator.post(f"/gemeente/{code}/scans/importeren/", {"file": [first, second]})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "r-een-opnieuw.xlsx: respondent token r-een is also in r-een.xlsx" in html
+    assert not Scan.objects.exists()

@@ -247,7 +247,7 @@ def import_workbook(
 
     try:
         scans = [read_workbook(path) for path in files]
-        scan = scans[0] if len(scans) == 1 else merge_survey(scans)
+        scan = scans[0] if len(scans) == 1 else merge_survey(scans, [str(p) for p in files])
         dump_scan(scan, out)
     except ScanError as exc:
         _fail(exc)

@@ -116,7 +116,7 @@ def read_uploads(uploads: list[Any], municipality_code: str) -> CoreScan:
         return scans[0]
     if any(scan.mode != "survey" for scan in scans):
         raise ScanError([ScanProblem(_("Alleen werkmappen van een vragenlijst kunnen samen."))])
-    return excel.merge_survey(scans)
+    return excel.merge_survey(scans, [Path(str(upload.name)).name for upload in uploads])
 
 
 @municipality_role_required("coordinator")
