@@ -124,3 +124,28 @@ def test_a_too_large_file_is_refused_in_plain_words(
     with pytest.raises(ScanFileError) as caught:
         load_scan(path)
     assert [str(p) for p in caught.value.problems] == ["file larger than 10 bytes"]
+
+
+@pytest.mark.parametrize("value", [True, False, "2", "weet niet"])
+def test_an_answer_value_that_is_not_a_number_is_refused(
+    tmp_path: Path, small_framework: Framework, value: object
+) -> None:
+    """Review finding: ``"value": true`` was read as level 1 and ``"2"`` as 2, although the
+    published schema says integer or null; a boolean answer is not a level on the scale."""
+    data = survey_data(small_framework)
+    data["answers"][0]["value"] = value  # type: ignore[index]
+    with pytest.raises(ScanFileError) as caught:
+        load_scan(write(tmp_path, data), small_framework)
+    [problem] = caught.value.problems
+    assert (problem.question_id, problem.location) == ("fin-a", "answers[0].value")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, scan_json_schema())
+
+
+def test_a_whole_number_written_as_a_float_is_still_a_level(
+    tmp_path: Path, small_framework: Framework
+) -> None:
+    """Tools that export a column with nulls (pandas) write 2.0; that stays level 2."""
+    data = survey_data(small_framework)
+    data["answers"][0]["value"] = 2.0  # type: ignore[index]
+    assert load_scan(write(tmp_path, data), small_framework).answers[0].value == 2

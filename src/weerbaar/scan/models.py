@@ -15,7 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from weerbaar.knowledge.models import Text
 
@@ -44,6 +51,14 @@ class Answer(_Model):
     evidence: str | None = Field(
         default=None, max_length=500, description="reference to a document or other evidence"
     )
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value_is_a_number(cls, value: object) -> object:
+        """A level is a number (2 or 2.0) or null: not ``true`` (read as 1) or ``"2"``."""
+        if isinstance(value, bool | str):
+            raise ValueError('a scale level is a whole number, or null for "weet niet"')
+        return value
 
 
 class Workshop(_Model):
