@@ -185,3 +185,22 @@ def test_survey_workbooks_that_do_not_combine_are_named_by_file(
     assert result.exit_code == 1
     assert f"{paths[1]}: respondent token r-een is also in {paths[0]}" in result.output
     assert not scan_path.exists()
+
+
+def test_import_never_overwrites_a_workbook_it_reads(
+    tmp_path: Path, knowledge_with: Framework
+) -> None:
+    """Review finding: 'scan import v.xlsx --out v.xlsx' replaced the filled-in questionnaire
+    with the JSON scan file (the respondents' work was gone)."""
+    book_path = tmp_path / "v.xlsx"
+    runner.invoke(app, ["template", "--municipality", "GM9999", "--out", str(book_path)])
+    book = load_workbook(book_path)
+    book["Instructie"]["B9"], book["Instructie"]["B10"] = 5, "RIEC"
+    book["financien"]["E2"] = 1
+    book.save(book_path)
+    before = book_path.read_bytes()
+    out = tmp_path / "." / "v.xlsx"
+    result = runner.invoke(app, ["import", str(book_path), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "--out" in result.output and "v.xlsx" in result.output
+    assert book_path.read_bytes() == before

@@ -245,6 +245,10 @@ def import_workbook(
     """Read filled-in questionnaire(s) into a scan file; nothing is written on error."""
     from weerbaar.scan.excel import merge_survey, read_workbook
 
+    if any(out.resolve() == path.resolve() for path in files):
+        message = f"--out {out} is one of the workbooks read: choose another file (.json)"
+        errors.print(f"[red]fout / error:[/red] {escape(message)}", highlight=False)
+        raise typer.Exit(1)
     try:
         scans = [read_workbook(path) for path in files]
         scan = scans[0] if len(scans) == 1 else merge_survey(scans, [str(p) for p in files])
