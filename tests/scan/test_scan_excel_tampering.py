@@ -107,6 +107,16 @@ CASES: dict[str, tuple[Callable[[Any], None], str, str]] = {
         "sheet 'financien', row 2, column E",
         "formula",
     ),
+    "formula without a value in a note": (
+        _set("financien", "fin-a", 6, '=CONCAT("zie ", "notulen")'),
+        "sheet 'financien', row 2, column F",
+        "formula",
+    ),
+    "formula without a value in the moderator field": (
+        lambda book: book[INSTRUCTIONS].cell(row=10, column=2, value="=A1"),
+        f"sheet '{INSTRUCTIONS}', row 10, column B",
+        "formula",
+    ),
     "unknown municipality in the hidden sheet": (
         lambda book: book[META].cell(row=1, column=2, value="GM0000"),
         f"sheet '{META}'",

@@ -20,6 +20,7 @@ from weerbaar.scan.template import COLUMNS, FIELD_ROWS, GENERAL, INSTRUCTIONS, L
 from weerbaar.scan.validation import scan_problems
 
 MAX_BYTES = 10 * 1024 * 1024
+FORMULA_WITHOUT_VALUE = "a formula without a computed value: type or pick the value itself"
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 """What a workbook may unpack to (a filled-in template is well under 1 MB): a small upload that
 unpacks to gigabytes (a zip bomb) is refused before openpyxl reads it."""
@@ -64,12 +65,20 @@ class _Reader:
         self.problem(message, sheet, row, "A")
         return None
 
-    def is_formula(self, sheet: str, row: int) -> bool:
-        """Whether the answer cell holds a formula (read without its computed value)."""
+    def is_formula(self, sheet: str, row: int, column: int = 5) -> bool:
+        """Whether a cell holds a formula (read without its computed value); column 5 = E."""
         if self.formulas is None:
             self.formulas = load_workbook(self.path, data_only=False)
-        value = self.formulas[sheet].cell(row=row, column=5).value
+        value = self.formulas[sheet].cell(row=row, column=column).value
         return isinstance(value, str) and value.startswith("=")
+
+    def empty_cell_problem(self, sheet: str, row: int, column: int, fallback: str | None) -> None:
+        """Report an empty-looking cell: a formula without a value, else ``fallback`` if any."""
+        letter = "ABCDEFG"[column - 1]
+        if self.is_formula(sheet, row, column):
+            self.problem(FORMULA_WITHOUT_VALUE, sheet, row, letter)
+        elif fallback:
+            self.problem(fallback, sheet, row, letter)
 
     def check_complete(self, sheets: list[str]) -> None:
         """Every question of the profile has its row: a deleted sheet or row is reported."""
@@ -183,8 +192,9 @@ def _field(name: str, value: Any, reader: _Reader) -> Any:
     """The checked value of one instruction field (None after a problem)."""
     problem = None
     if value in (None, ""):
-        problem = f"'{name}' is not filled in"
-    elif name == "participants":
+        reader.empty_cell_problem(INSTRUCTIONS, FIELD_ROWS[name], 2, f"'{name}' is not filled in")
+        return None
+    if name == "participants":
         number = str(value).strip().removesuffix(".0")
         if isinstance(value, bool) or not number.isdigit() or not 1 <= int(number) <= 100:
             problem = f"{value!r} is not a whole number of participants (1-100)"
@@ -228,10 +238,11 @@ def _sheet_answers(sheet: Any, reader: _Reader, respondent: str | None) -> list[
         question = reader.question_at(str(qid), sheet.title, row_number)
         if question is None:
             continue
+        for column, text in ((6, note), (7, evidence)):
+            if text is None:
+                reader.empty_cell_problem(sheet.title, row_number, column, None)
         if raw in (None, ""):
-            if reader.is_formula(sheet.title, row_number):
-                message = "a formula without a computed value: pick the answer from the list"
-                reader.problem(message, sheet.title, row_number, "E")
+            reader.empty_cell_problem(sheet.title, row_number, 5, None)
             continue  # unanswered: scored as "weet niet"
         scale = reader.framework.scales[question.scale]
         ok, value = parse_answer(raw, scale)
