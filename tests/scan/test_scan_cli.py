@@ -204,3 +204,28 @@ def test_import_never_overwrites_a_workbook_it_reads(
     assert result.exit_code == 1
     assert "--out" in result.output and "v.xlsx" in result.output
     assert book_path.read_bytes() == before
+
+
+def test_import_of_several_workbooks_lists_the_problems_of_each(
+    tmp_path: Path, knowledge_with: Framework
+) -> None:
+    """Review finding: only the first bad workbook was reported; with twenty respondents the
+    coordinator had to run the import once per mistake."""
+    paths = []
+    for token in ("r-een", "r-twee", "r-drie"):
+        path = tmp_path / f"{token}.xlsx"
+        runner.invoke(
+            app, ["template", "--municipality", "GM9999", "--out", str(path), "--mode", "survey"]
+        )
+        book = load_workbook(path)
+        book["Instructie"]["B9"] = token
+        book["financien"]["E2"] = "heel goed" if token != "r-twee" else 1
+        book.save(path)
+        paths.append(path)
+    scan_path = tmp_path / "scan.json"
+    result = runner.invoke(app, ["import", *map(str, paths), "--out", str(scan_path)])
+    assert result.exit_code == 1
+    assert f"{paths[0]}: 1 problem(s)" in result.output
+    assert f"{paths[2]}: 1 problem(s)" in result.output
+    assert str(paths[1]) not in result.output
+    assert not scan_path.exists()

@@ -71,7 +71,11 @@ class ModeOption(StrEnum):
 def _fail(exc: Exception, file: Path | None = None) -> NoReturn:
     """Print ``exc`` literally (no Rich markup: patterns hold brackets), naming ``file``."""
     where = f"{file}: " if file is not None and not isinstance(exc, ScanFileError) else ""
-    errors.print(f"[red]fout / error:[/red] {escape(where + str(exc))}", highlight=False)
+    _refuse(where + str(exc))
+
+
+def _refuse(message: str) -> NoReturn:
+    errors.print(f"[red]fout / error:[/red] {escape(message)}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -246,11 +250,16 @@ def import_workbook(
     from weerbaar.scan.excel import merge_survey, read_workbook
 
     if any(out.resolve() == path.resolve() for path in files):
-        message = f"--out {out} is one of the workbooks read: choose another file (.json)"
-        errors.print(f"[red]fout / error:[/red] {escape(message)}", highlight=False)
-        raise typer.Exit(1)
+        _refuse(f"--out {out} is one of the workbooks read: choose another file (.json)")
+    scans, failures = [], []
+    for path in files:  # every workbook is read, so that all their problems are listed at once
+        try:
+            scans.append(read_workbook(path))
+        except ScanError as exc:
+            failures.append(str(exc))
+    if failures:
+        _refuse("\n".join(failures))
     try:
-        scans = [read_workbook(path) for path in files]
         scan = scans[0] if len(scans) == 1 else merge_survey(scans, [str(p) for p in files])
         dump_scan(scan, out)
     except ScanError as exc:
