@@ -221,3 +221,27 @@ def test_one_more_weet_niet_lowers_confidence_even_in_a_large_survey() -> None:
             assert after.processes[pid].confidence < before.processes[pid].confidence
             assert after.processes[pid].dont_know_share > before.processes[pid].dont_know_share
     assert after.confidence < before.confidence
+
+
+def test_disagreement_of_a_large_survey_is_exact_and_quick() -> None:
+    """Review finding: the pairwise differences were summed pair by pair in fractions, so a
+    survey of 500 respondents took 17 s to score (and 2,500 respondents minutes)."""
+    import itertools
+    import random
+    import time
+    from fractions import Fraction
+
+    from weerbaar.scan.scoring import question_stats
+
+    small = [0, 3, None, 2, 2, 1, 3]
+    stats = question_stats(small, 3, False)
+    known = [v for v in small if v is not None]
+    pairs = list(itertools.combinations(known, 2))
+    expected = sum(Fraction(abs(a - b), 3) for a, b in pairs) / len(pairs)
+    assert stats.known_difference == expected
+    assert stats.confidence == 1 - Fraction(1, 7) - Fraction(1, 3) * expected * len(pairs) / 21
+    rng = random.Random(1)
+    values = [rng.choice([0, 1, 2, 3, None]) for _ in range(4000)]
+    started = time.perf_counter()
+    question_stats(values, 3, False)
+    assert time.perf_counter() - started < 1.0

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from itertools import combinations
 
 BASELINE = Fraction(1, 2)
 """Share of the gap that counts regardless of exposure: every process is vulnerable (VJ 2023)."""
@@ -70,9 +69,7 @@ def question_stats(
         sum((normalised_weakness(v, scale_max, higher_is_weaker) for v in answers), Fraction(0)) / n
     )
     dont_know = n - len(known)
-    pair_gaps = sum(
-        (Fraction(abs(a - b), scale_max) for a, b in combinations(known, 2)), Fraction(0)
-    )
+    pair_gaps = Fraction(pairwise_distance(known), scale_max)
     disagreement = pair_gaps / (n * (n - 1) // 2) if n > 1 else Fraction(0)
     confidence = 1 - Fraction(dont_know, n) - DISAGREEMENT_FACTOR * disagreement
     spread = Fraction(known[-1] - known[0], scale_max) if len(known) > 1 else Fraction(0)
@@ -82,6 +79,13 @@ def question_stats(
     return QuestionStats(
         weakness, level, len(values), dont_know, confidence, spread, known_difference
     )
+
+
+def pairwise_distance(ordered: Sequence[int]) -> int:
+    """Sum of ``|a - b|`` over all pairs of the ascending ``ordered``, in one pass: the value
+    at position ``i`` is the larger of ``i`` pairs and the smaller of ``n - 1 - i``."""
+    n = len(ordered)
+    return sum(value * (2 * i - (n - 1)) for i, value in enumerate(ordered))
 
 
 def weighted_mean(pairs: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
