@@ -6,6 +6,8 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from weerbaar.knowledge.errors import Problem
 from weerbaar.knowledge.models import Municipality, SizeClass
 
@@ -36,18 +38,44 @@ def municipalities(
     relative = "reference/municipalities.csv"
     with (directory / "municipalities.csv").open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
-            population = int(row["population"])
-            size_class = size_class_for(population, classes)
-            if size_class is None:
-                message = f"population {population} falls in no size class"
-                problems.append(Problem(relative, line, "population", message))
+            found = _municipality(row, classes, relative, line, problems)
+            if found is None:
                 continue
-            result[row["code"]] = Municipality(
-                code=row["code"],
-                name=row["name"],
-                province=row["province"],
-                population=population,
-                riec_region=row["riec_region"],
-                size_class=size_class,
-            )
+            if found.code in result:
+                message = f"duplicate municipality code {found.code!r}"
+                problems.append(Problem(relative, line, "code", message))
+                continue
+            result[found.code] = found
     return result, problems
+
+
+def _municipality(
+    row: dict[str, str], classes: list[SizeClass], relative: str, line: int, problems: list[Problem]
+) -> Municipality | None:
+    """One row as a :class:`Municipality`; ``None`` (and its problems added) if it is broken."""
+    try:
+        population = int(row["population"])
+    except (TypeError, ValueError):
+        message = f"population {row['population']!r} is not a whole number"
+        problems.append(Problem(relative, line, "population", message))
+        return None
+    size_class = size_class_for(population, classes)
+    if size_class is None:
+        message = f"population {population} falls in no size class"
+        problems.append(Problem(relative, line, "population", message))
+        return None
+    try:
+        return Municipality(
+            code=row["code"],
+            name=row["name"],
+            province=row["province"],
+            population=population,
+            riec_region=row["riec_region"],
+            size_class=size_class,
+        )
+    except ValidationError as exc:
+        for detail in exc.errors(include_url=False):
+            field = ".".join(str(part) for part in detail["loc"])
+            message = f"{detail['msg']} (got {row.get(field)!r})"
+            problems.append(Problem(relative, line, field, message))
+        return None
