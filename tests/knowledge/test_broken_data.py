@@ -212,3 +212,26 @@ def test_all_problems_are_collected_not_only_the_first(tmp_path: Path) -> None:
     replace_text(data / "size_classes.yaml", "min_population: 25000", "min_population: veel")
     files = {p.file for p in problems_of(data)}
     assert {"themes.yaml", "processes/inkoop.yaml", "size_classes.yaml"} <= files
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        ("nl", "Veel bewoners met een andere nationaliteit op één adres.", "nationaliteit"),
+        ("en", "Many residents of non-western ethnicity at one address.", "ethnicity"),
+        ("nl", "Aanvragers met een migratieachtergrond.", "migratieachtergrond"),
+    ],
+)
+def test_red_flag_on_a_protected_attribute_is_refused(
+    language: str, text: str, word: str, tmp_path: Path
+) -> None:
+    data = copy_data(tmp_path)
+    path = data / "processes" / "brp.yaml"
+    edit_yaml(path, lambda d: d["red_flags"][0]["description"].__setitem__(language, text))
+    problem = find(
+        problems_of(data),
+        "processes/brp.yaml",
+        f"red_flags[0].description.{language}",
+        f"protected attribute ({word!r})",
+    )
+    assert problem.line is not None

@@ -38,6 +38,14 @@ MIN_GENERAL_QUESTIONS = 15
 GENERAL_QUESTIONS_FILE = "algemeen"
 SIZE_CLASS_IDS = ("klein", "middelgroot", "groot")
 SIGNAL_RULE_ID = re.compile(r"^[A-Z]{2,4}-\d{3}$")
+# Special categories (GDPR art. 9) and their proxies that no rule, and so no red flag, may use:
+# see docs/signals/lawful-use.md ("Geen beschermde kenmerken" / "No protected attributes").
+PROTECTED_ATTRIBUTE = re.compile(
+    r"\b(nationalit\w*|etnic\w*|etnisch\w*|ethnic\w*|afkomst|geboorteland\w*|country of birth"
+    r"|religi\w*|geloofsovertuiging\w*|migratieachtergrond\w*|migration background"
+    r"|allochto\w*)\b",
+    re.IGNORECASE,
+)
 
 
 class Checker:
@@ -133,10 +141,26 @@ def check_processes(checker: Checker) -> None:
             checker.problems.append(item.problem(("id",), message))
         checker.refs(item, ("saint_areas",), item.model.saint_areas, saint, "SAINT area")
         for index, flag in enumerate(item.model.red_flags):
+            _check_protected_attributes(checker, item, index)
             for rule_index, rule in enumerate(flag.signal_rules):
                 if not SIGNAL_RULE_ID.match(rule):
                     loc = ("red_flags", index, "signal_rules", rule_index)
                     checker.problems.append(item.problem(loc, f"malformed signal rule id {rule!r}"))
+
+
+def _check_protected_attributes(checker: Checker, item: Item, index: int) -> None:
+    """A red flag may not single people out by nationality, origin, ethnicity or religion."""
+    flag = item.model.red_flags[index]
+    for field in ("title", "description"):
+        for language in ("nl", "en"):
+            found = PROTECTED_ATTRIBUTE.search(getattr(getattr(flag, field), language))
+            if found:
+                message = (
+                    f"red flag refers to a protected attribute ({found.group(0)!r}); no rule may "
+                    "use nationality, origin, ethnicity or religion (docs/signals/lawful-use.md)"
+                )
+                loc = ("red_flags", index, field, language)
+                checker.problems.append(item.problem(loc, message))
 
 
 def check_circumstances_and_factors(checker: Checker) -> None:
