@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from weerbaar.signals.explain import format_value
 from weerbaar.web.knowledgebase.framework import framework
+from weerbaar.web.knowledgebase.labels import language
 from weerbaar.web.signals.models import Severity, SignalHit, SignalRun
 from weerbaar.web.signals.service import rule_or_none
 
@@ -76,8 +82,8 @@ def parameter_rows(hit: SignalHit, language: str) -> list[ParameterRow]:
     return [
         ParameterRow(
             name=name,
-            value=_listed(hit.parameters.get(name, "")),
-            default=_listed(specs[name].default) if name in specs else "",
+            value=display_value(hit.parameters.get(name, "")),
+            default=display_value(specs[name].default) if name in specs else "",
             unit=specs[name].unit if name in specs else "",
             description=specs[name].description.get(language) if name in specs else "",
         )
@@ -101,17 +107,25 @@ def rule_context(hit: SignalHit, language: str) -> dict[str, Any]:
 
 
 def value_rows(values: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(str(key), _text(value)) for key, value in sorted(values.items())]
+    return [(str(key), display_value(value)) for key, value in sorted(values.items())]
 
 
-def _listed(value: Any) -> Any:
-    """Lists as comma-separated text; other values as they are (the template localises them)."""
-    return _text(value) if isinstance(value, list) else value
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?")
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(_text(item) for item in value)
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return "" if value is None else str(value)
+def display_value(value: Any) -> str:
+    """A stored value as the page's language writes it, formatted like the explanation.
+
+    Amounts keep their cents (``22.008,13`` in Dutch, not ``22008.1``), yes/no instead of
+    ``True``/``False``, and a timestamp as a date and time instead of ISO text.
+    """
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if isinstance(value, list | tuple):
+        return ", ".join(display_value(item) for item in value)
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and _TIMESTAMP.fullmatch(value):
+        moment = dt.datetime.fromisoformat(value)
+        return moment.strftime("%d-%m-%Y %H:%M" if language() == "nl" else "%Y-%m-%d %H:%M")
+    return format_value(value, "", language())

@@ -113,6 +113,7 @@ def hit_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "more_records": max(0, len(hit.record_ids) - RECORDS_SHOWN),
         "rule": presentation.rule_context(hit, lang),
         "parameters": presentation.parameter_rows(hit, lang),
+        "value": presentation.display_value(hit.value),
         "fences": presentation.value_rows(hit.fences),
         "details": presentation.value_rows(hit.details),
         "form": form,
