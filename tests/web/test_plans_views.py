@@ -178,3 +178,16 @@ def test_form_refuses_non_finite_numbers(scan: Scan, coordinator: Any, field: st
     response = coordinator.post(plan_url(scan), data)
     assert response.status_code == 400
     assert not Plan.objects.exists()
+
+
+def test_plan_totals_are_grouped_the_dutch_way(scan: Scan, coordinator: Any) -> None:
+    """Thousands are grouped with a point on Dutch pages (€ 15.000, as the reasons write it)."""
+    response = coordinator.post(
+        plan_url(scan), {"hours": "5000", "budget_eur": "1000000", "quarters": "4"}
+    )
+    result = core_plan(Plan.objects.get(scan=scan))
+    assert result.total_hours >= 1000 and result.total_cost_eur >= 1000
+    html = coordinator.get(response["Location"], HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    hours = f"{round(result.total_hours):,}".replace(",", ".")
+    cost = f"{round(result.total_cost_eur):,}".replace(",", ".")
+    assert f"{hours} uur en € {cost} in totaal" in html
