@@ -191,3 +191,20 @@ def test_plan_totals_are_grouped_the_dutch_way(scan: Scan, coordinator: Any) -> 
     hours = f"{round(result.total_hours):,}".replace(",", ".")
     cost = f"{round(result.total_cost_eur):,}".replace(",", ".")
     assert f"{hours} uur en € {cost} in totaal" in html
+
+
+def test_plan_input_is_written_as_the_page_language_writes_it(scan: Scan, coordinator: Any) -> None:
+    """Hours typed as 12,5 are shown as 12,5 on a Dutch page (not 12.5), 12.5 in English."""
+    response = coordinator.post(
+        plan_url(scan),
+        {"hours": "1212,5", "budget_eur": "20000", "quarters": "4", "hours_per_quarter": "7,5"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    dutch = coordinator.get(response["Location"], HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "<dt>Uren</dt><dd>1.212,5</dd>" in dutch
+    assert "<dt>Uren per kwartaal</dt><dd>7,5</dd>" in dutch
+    assert "<dt>Budget</dt><dd>€ 20.000</dd>" in dutch
+    english = coordinator.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<dt>Hours</dt><dd>1,212.5</dd>" in english
+    assert "<dt>Budget</dt><dd>€20,000</dd>" in english

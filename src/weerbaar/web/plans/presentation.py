@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from weerbaar.measures import Plan as CorePlan
+from weerbaar.signals.explain import format_value
 from weerbaar.web.knowledgebase.framework import framework
 from weerbaar.web.knowledgebase.labels import language
 from weerbaar.web.results.presentation import process_label
@@ -65,10 +66,18 @@ def request_rows(plan: CorePlan) -> list[tuple[str, str]]:
     req = plan.request
     partners = {"riec": _("RIEC"), "buurgemeente": _("buurgemeente")}
     rows = [
-        (_("Uren"), f"{req.hours:g}"),
-        (_("Budget"), f"€ {req.budget_eur:,.0f}".replace(",", ".")),
+        (_("Uren"), format_value(req.hours, "num", language())),
+        (
+            _("Budget"),
+            format_value(req.budget_eur, "eur", language()).removesuffix(",00").removesuffix(".00"),
+        ),
         (_("Kwartalen"), str(req.quarters)),
-        (_("Uren per kwartaal"), f"{req.hours_per_quarter:g}" if req.hours_per_quarter else "–"),
+        (
+            _("Uren per kwartaal"),
+            format_value(req.hours_per_quarter, "num", language())
+            if req.hours_per_quarter
+            else "–",
+        ),
         (_("Samenwerking"), ", ".join(str(partners[p]) for p in sorted(req.partners)) or "–"),
         (_("Verplicht"), ", ".join(measure_title(m) for m in req.mandatory) or "–"),
         (_("Uitgesloten"), ", ".join(measure_title(m) for m in req.excluded) or "–"),
