@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rest_framework import serializers
@@ -12,6 +13,22 @@ from weerbaar.web.tenancy.models import Membership, Municipality
 
 # Integer fields are declared with explicit ranges: the defaults derive from the database
 # backend, which would make the committed schema differ between SQLite and PostgreSQL.
+
+
+# Input fields a serializer does not know are refused by name: a misspelt optional field
+# (``hours_per_quater``) was silently dropped and the request succeeded without it. Read-only
+# fields (``id``, ``status``) are still ignored, so a representation read from the API may be
+# sent back. (A comment, not a docstring: drf-spectacular would copy a docstring into every
+# schema component that inherits it.)
+class RefusesUnknownFields:
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            unknown = sorted(str(name) for name in data if name not in self.fields)  # type: ignore[attr-defined]
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ["Unknown field: not part of this request."] for name in unknown}
+                )
+        return super().to_internal_value(data)  # type: ignore[misc]
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
@@ -27,7 +44,7 @@ class MunicipalitySerializer(serializers.ModelSerializer):
         return roles.get(municipality.code)
 
 
-class ScanSerializer(serializers.ModelSerializer):
+class ScanSerializer(RefusesUnknownFields, serializers.ModelSerializer):
     participants = serializers.IntegerField(
         min_value=1, max_value=100, required=False, allow_null=True
     )
@@ -67,14 +84,14 @@ class AnswerSerializer(serializers.ModelSerializer):
         return f"r{answer.respondent_id}" if answer.respondent_id else None
 
 
-class AnswerInputSerializer(serializers.Serializer):
+class AnswerInputSerializer(RefusesUnknownFields, serializers.Serializer):
     question_id = serializers.CharField(max_length=100)
     value = serializers.IntegerField(min_value=0, allow_null=True)
     note = serializers.CharField(max_length=2000, allow_blank=True, default="")
     evidence = serializers.CharField(max_length=500, allow_blank=True, default="")
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(RefusesUnknownFields, serializers.ModelSerializer):
     due_quarter = serializers.IntegerField(min_value=1, max_value=12, required=False)
 
     class Meta:
@@ -108,7 +125,7 @@ class PlanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PlanRequestSerializer(serializers.Serializer):
+class PlanRequestSerializer(RefusesUnknownFields, serializers.Serializer):
     """The optimiser's inputs (see ``weerbaar.measures.models.PlanRequest``)."""
 
     scan = serializers.IntegerField(help_text="id of the scan the plan answers")
