@@ -240,3 +240,24 @@ def test_hit_values_are_written_as_the_page_language_writes_them(
     assert "<dd>22,008.13</dd>" in english
     assert "<dd>2024-02-05 10:56</dd>" in english
     assert "<dd>no</dd>" in english
+
+
+def test_hit_timestamps_show_a_time_only_when_it_is_not_midnight(
+    world: Any, run: SignalRun, coordinator_client: Client
+) -> None:
+    """OCDS dates (RFC 3339 text) read as the explanation writes them: a midnight is a date."""
+    hit = run.hits.first()
+    assert hit is not None
+    hit.details = {
+        "deadline": "2025-07-25T00:00:00Z",
+        "bid_date": "2025-07-26T14:30:00+02:00",
+        "award_date": "2025-08-01",
+    }
+    hit.save()
+    url = reverse("signals:hit", args=[world.code("a"), hit.pk])
+    dutch = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "<dd>25-07-2025</dd>" in dutch and "<dd>26-07-2025 14:30</dd>" in dutch
+    assert "<dd>01-08-2025</dd>" in dutch
+    english = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<dd>2025-07-25</dd>" in english and "<dd>2025-07-26 14:30</dd>" in english
+    assert "00:00" not in dutch + english

@@ -37,8 +37,33 @@ def _significant(number: float, language: str) -> str:
     return text.rstrip("0").rstrip(sep) if sep in text else text
 
 
+def _moment(value: Any) -> dt.date | None:
+    """A date or timestamp, also from ISO 8601 text such as OCDS's ``2025-07-25T00:00:00Z``."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def format_moment(value: dt.date, language: str, *, with_time: bool = True) -> str:
+    """``25-07-2025`` (nl) or ``2025-07-25`` (en); a timestamp adds its time unless midnight.
+
+    The time is written as given (wall clock, its time zone left off); seconds only when set.
+    """
+    day = value.date() if isinstance(value, dt.datetime) else value
+    text = day.strftime("%d-%m-%Y") if language != "en" else day.isoformat()
+    if not with_time or not isinstance(value, dt.datetime) or value.time() == dt.time():
+        return text
+    precise = value.second or value.microsecond
+    return f"{text} {value.strftime('%H:%M:%S' if precise else '%H:%M')}"
+
+
 def format_value(value: Any, spec: str, language: str) -> str:
-    """Format one value; ``spec`` is one of eur, pct, int, num, date, list or empty."""
+    """Format one value; ``spec`` is one of eur, pct, int, num, date, datetime, list or empty."""
     if value is None:
         return NULL_TEXT
     if isinstance(value, decimal.Decimal):
@@ -53,14 +78,15 @@ def format_value(value: Any, spec: str, language: str) -> str:
         return (text.rstrip("0").rstrip(sep) if sep in text else text) + "%"
     if spec == "int":
         return _group(round(float(value)), 0, language)
-    if spec in ("date", "") and isinstance(value, dt.date):
-        day = value.date() if isinstance(value, dt.datetime) else value
-        return day.strftime("%d-%m-%Y") if language != "en" else day.isoformat()
+    if spec in ("date", "datetime") and (moment := _moment(value)) is not None:
+        return format_moment(moment, language, with_time=spec == "datetime")
+    if spec == "" and isinstance(value, dt.date):
+        return format_moment(value, language)
     if spec in ("list", "") and isinstance(value, list | tuple):
         return ", ".join(format_value(item, "", language) for item in value)
     if spec in ("num", "") and isinstance(value, int | float) and not isinstance(value, bool):
         return _significant(float(value), language)
-    if spec in ("", "num", "list", "date"):
+    if spec in ("", "num", "list", "date", "datetime"):
         return str(value)
     raise ExplanationError(f"unknown format spec {spec!r}")
 

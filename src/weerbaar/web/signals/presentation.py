@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -110,14 +109,15 @@ def value_rows(values: dict[str, Any]) -> list[tuple[str, str]]:
     return [(str(key), display_value(value)) for key, value in sorted(values.items())]
 
 
-_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?")
+_MOMENT = re.compile(r"\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?")
 
 
 def display_value(value: Any) -> str:
     """A stored value as the page's language writes it, formatted like the explanation.
 
     Amounts keep their cents (``22.008,13`` in Dutch, not ``22008.1``), yes/no instead of
-    ``True``/``False``, and a timestamp as a date and time instead of ISO text.
+    ``True``/``False``, and a date or timestamp as the explanation's ``:datetime`` writes it
+    instead of ISO text (a time only when it is not midnight).
     """
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
@@ -125,7 +125,6 @@ def display_value(value: Any) -> str:
         return ", ".join(display_value(item) for item in value)
     if value is None or value == "":
         return ""
-    if isinstance(value, str) and _TIMESTAMP.fullmatch(value):
-        moment = dt.datetime.fromisoformat(value)
-        return moment.strftime("%d-%m-%Y %H:%M" if language() == "nl" else "%Y-%m-%d %H:%M")
+    if isinstance(value, str) and _MOMENT.fullmatch(value):
+        return format_value(value, "datetime", language())
     return format_value(value, "", language())
