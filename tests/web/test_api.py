@@ -123,7 +123,7 @@ def test_an_unknown_question_is_refused_with_its_id(
         url, {"question_id": "bestaat-niet", "value": 2}, content_type="application/json"
     )
     assert response.status_code == 400
-    assert "bestaat-niet" in response.json()["answer"]
+    assert "bestaat-niet" in response.json()["answer"][0]
     assert not scan_a.answers.exists()
 
 
@@ -133,7 +133,7 @@ def test_answers_to_a_closed_scan_are_refused(world: Any, api_token: Any, scan_a
     client = token_client(api_token(world.user("a", Role.COORDINATOR)))
     url = f"{V1}/municipalities/{world.code('a')}/scans/{scan_a.pk}/answers/"
     response = client.put(url, {"question_id": "x", "value": 1}, content_type="application/json")
-    assert response.status_code == 400 and "closed" in response.json()["scan"]
+    assert response.status_code == 400 and "closed" in response.json()["scan"][0]
 
 
 def test_action_follow_up(world: Any, api_token: Any, plan_a: Plan) -> None:
@@ -224,7 +224,7 @@ def test_an_impossible_plan_request_is_refused_with_the_reason(
     body = {"scan": scored_scan_a.pk, "hours": 10, "budget_eur": 0, "mandatory": ["bestaat-niet"]}
     response = coordinator.post(base, body, content_type="application/json")
     assert response.status_code == 400
-    assert "bestaat-niet" in response.json()["plan"]
+    assert "bestaat-niet" in response.json()["plan"][0]
     assert not Plan.objects.exists()
     foreign = {**body, "scan": 999999, "mandatory": []}
     assert coordinator.post(base, foreign, content_type="application/json").status_code == 404

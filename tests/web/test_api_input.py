@@ -81,3 +81,38 @@ def test_unknown_fields_are_refused_by_name(world: Any, coordinator: Client, sca
         content_type="application/json",
     )
     assert response.status_code == 400 and "remark" in response.json()
+
+
+def test_every_refusal_has_one_shape(world: Any, coordinator: Client, scan_a: Scan) -> None:
+    """A 400 maps each field to a list of messages, as the serializers' own errors do."""
+    code = world.code("a")
+    answers = f"{V1}/municipalities/{code}/scans/{scan_a.pk}/answers/"
+    bodies = [
+        (answers, {"question_id": "bestaat-niet", "value": 1}),  # refused by the scan service
+        (answers, {"question_id": 5, "value": "x"}),  # refused by the serializer
+        (
+            f"{V1}/municipalities/{code}/plans/",
+            {"scan": scan_a.pk, "hours": 1, "budget_eur": 0, "mandatory": ["nee"]},
+        ),
+    ]
+    for url, body in bodies:
+        method = coordinator.put if url == answers else coordinator.post
+        response = method(url, json.dumps(body), content_type="application/json")
+        assert response.status_code == 400, url
+        errors = response.json()
+        assert errors and all(
+            isinstance(messages, list) and all(isinstance(m, str) for m in messages)
+            for messages in errors.values()
+        ), errors
+    scan_a.status = "closed"
+    scan_a.save()
+    response = coordinator.put(
+        answers, json.dumps({"question_id": "x", "value": 1}), content_type="application/json"
+    )
+    assert response.status_code == 400 and isinstance(response.json()["scan"], list)
+
+
+def test_an_unknown_knowledge_item_names_its_kind() -> None:
+    response = Client().get(f"{V1}/knowledge/processes/bestaat-niet/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No process with id 'bestaat-niet'."}

@@ -37,7 +37,7 @@ def _listing(collection: str, name: str) -> type[PublicKnowledgeView]:
     return type(name, (PublicKnowledgeView,), {"collection": collection, "get": get})
 
 
-def _detail(collection: str, name: str) -> type[PublicKnowledgeView]:
+def _detail(collection: str, singular: str, name: str) -> type[PublicKnowledgeView]:
     @extend_schema(
         responses={200: OpenApiTypes.OBJECT},
         summary=f"One item of {collection} by id",
@@ -46,15 +46,15 @@ def _detail(collection: str, name: str) -> type[PublicKnowledgeView]:
     def get(self: PublicKnowledgeView, request: Request, item_id: str) -> Response:
         item = self.items().get(item_id)
         if item is None:
-            raise NotFound(f"No {collection[:-1]} with id {item_id!r}.")
+            raise NotFound(f"No {singular} with id {item_id!r}.")
         return Response(item.model_dump(mode="json"))
 
     return type(name, (PublicKnowledgeView,), {"collection": collection, "get": get})
 
 
 ProcessList = _listing("processes", "ProcessList")
-ProcessDetail = _detail("processes", "ProcessDetail")
+ProcessDetail = _detail("processes", "process", "ProcessDetail")
 MeasureList = _listing("measures", "MeasureList")
-MeasureDetail = _detail("measures", "MeasureDetail")
+MeasureDetail = _detail("measures", "measure", "MeasureDetail")
 QuestionList = _listing("questions", "QuestionList")
-QuestionDetail = _detail("questions", "QuestionDetail")
+QuestionDetail = _detail("questions", "question", "QuestionDetail")

@@ -48,7 +48,7 @@ class PlanList(MunicipalityScopedMixin, generics.ListAPIView):
         try:
             plan = services.create_plan(scan, params, request.user)
         except (PlanInfeasible, UnknownMeasure, NotScorable, PydanticError) as error:
-            raise ValidationError({"plan": str(error)}) from error
+            raise ValidationError({"plan": [str(error)]}) from error
         log_event(request, "plan_created", plan, details={"feasible": plan.feasible})
         return Response(PlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 

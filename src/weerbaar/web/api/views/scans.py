@@ -74,10 +74,10 @@ class ScanAnswers(MunicipalityScopedMixin, generics.GenericAPIView):
         scan = scan_of(request, code, scan_id)
         if scan.mode != ScanMode.WORKSHOP:
             raise ValidationError(
-                {"scan": "Survey answers are given by respondents via their link."}
+                {"scan": ["Survey answers are given by respondents via their link."]}
             )
         if not scan.is_open:
-            raise ValidationError({"scan": "This scan is closed: answers can no longer change."})
+            raise ValidationError({"scan": ["This scan is closed: answers can no longer change."]})
         given = AnswerInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         try:
@@ -85,7 +85,7 @@ class ScanAnswers(MunicipalityScopedMixin, generics.GenericAPIView):
                 scan, None, services.AnswerInput(**given.validated_data)
             )
         except services.AnswerError as error:
-            raise ValidationError({"answer": str(error)}) from error
+            raise ValidationError({"answer": [str(error)]}) from error
         log_event(request, "answer_changed", scan, details={"question_id": answer.question_id})
         return Response(AnswerSerializer(answer).data, status=status.HTTP_200_OK)
 
@@ -99,6 +99,6 @@ class ScanResultView(MunicipalityScopedMixin, generics.GenericAPIView):
         try:
             result = score(scan)
         except NotScorable as error:
-            raise ValidationError({"scan": str(error)}) from error
+            raise ValidationError({"scan": [str(error)]}) from error
         log_event(request, "result_viewed", scan)
         return Response(result.model_dump(mode="json"))
