@@ -1,4 +1,5 @@
--- Change A -> B, payment(s) to B, change B -> A within max_days.
+-- Change A -> B, payment(s) to B, change B -> A within max_days. IBANs are compared in
+-- electronic form (spaces removed, upper case).
 WITH iban_changes AS (
     SELECT creditor_id, changed_at, old_value, new_value
     FROM creditor_changes
@@ -14,8 +15,8 @@ round_trips AS (
     FROM iban_changes AS a
     JOIN iban_changes AS b
         ON b.creditor_id = a.creditor_id
-        AND b.old_value = a.new_value
-        AND b.new_value = a.old_value
+        AND upper(replace(b.old_value, ' ', '')) = upper(replace(a.new_value, ' ', ''))
+        AND upper(replace(b.new_value, ' ', '')) = upper(replace(a.old_value, ' ', ''))
         AND b.changed_at > a.changed_at
         AND b.changed_at <= a.changed_at + INTERVAL ({{ max_days }}) DAY
 )
@@ -32,7 +33,7 @@ SELECT
 FROM round_trips AS r
 JOIN payments AS p
     ON p.creditor_id = r.creditor_id
-    AND p.iban = r.temporary_iban
+    AND upper(replace(p.iban, ' ', '')) = upper(replace(r.temporary_iban, ' ', ''))
     AND p.payment_date >= CAST(r.changed_at AS DATE)
     AND p.payment_date <= CAST(r.restored_at AS DATE)
 GROUP BY r.creditor_id, r.changed_at, r.restored_at, r.original_iban, r.temporary_iban
