@@ -139,3 +139,15 @@ def test_plan_for_another_framework_is_refused(scan_2026: Scan, plan_2026: Plan)
 
 def test_generated_date_defaults_to_today(scan_2026: Scan) -> None:
     assert build_report(scan_2026).meta.generated == dt.date.today()
+
+
+def test_change_causes_are_signed_like_the_difference_column(report_nl: Report) -> None:
+    """A cause reads (+1,5) or (−2,9), as the Verschil column does, not (1,5) or (-2,9)."""
+    change = report_nl.change
+    assert change is not None
+    causes = [cause for row in change.rows for cause in row.causes]
+    assert causes
+    for cause in causes:
+        shown = cause.rsplit("(", 1)[1]
+        assert shown[0] in "+−", cause
+        assert "-" not in shown and "." not in shown, cause

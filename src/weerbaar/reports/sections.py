@@ -8,7 +8,7 @@ from weerbaar.knowledge.models import Framework
 from weerbaar.measures import Plan
 from weerbaar.reports.charts import effect_svg, heatmap_svg
 from weerbaar.reports.content import pick
-from weerbaar.reports.labels import label, level_word, number
+from weerbaar.reports.labels import label, level_word, number, signed
 from weerbaar.reports.models import (
     AnswerRow,
     ChangeRow,
@@ -213,9 +213,9 @@ def change_section(
     rows = []
     for pid, change in comparison.processes.items():
         causes = [
-            f"{question_text(framework, c.question_id, lang)} ({number(c.delta, lang)})"
+            f"{question_text(framework, c.question_id, lang)} ({signed(c.delta, lang)})"
             for c in change.changes[:2]
-            if c.delta != 0
+            if round(c.delta, 1) != 0
         ]
         rows.append(
             ChangeRow(
