@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from weerbaar.measures.availability import available_measures, unsuited
 from weerbaar.measures.milp import SolverOptions
-from weerbaar.measures.models import Candidate, PlanProblem, PlanRequest
+from weerbaar.measures.models import Candidate, PlanProblem, PlanRequest, RequestFieldError
 from weerbaar.measures.optimiser import select
 
 
@@ -24,14 +24,8 @@ class PlanInfeasible(ValueError):
         self.en = en
 
 
-class UnknownMeasure(ValueError):
+class UnknownMeasure(RequestFieldError):
     """A mandatory or excluded id the plan cannot use; ``field`` is the request field."""
-
-    def __init__(self, field: str, nl: str, en: str) -> None:
-        super().__init__(f"{nl} / {en}")
-        self.field = field
-        self.nl = nl
-        self.en = en
 
 
 def eur(amount: float) -> str:

@@ -15,19 +15,18 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, milp
 from scipy.sparse import coo_array
 
+from weerbaar.measures.models import RequestFieldError
+
 STATUS = {0: "optimal", 1: "time_limit", 2: "infeasible", 3: "unbounded"}
 MAX_GAP = 0.1
 MIN_TIME_LIMIT_S = 0.1
 
 
-class SolverOptionError(ValueError):
-    """A solver option out of range (or NaN, infinite); ``field`` names it, ``nl``/``en`` why."""
+class SolverOptionError(RequestFieldError):
+    """A solver option out of range (or NaN, infinite)."""
 
-    def __init__(self, field: str, nl: str, en: str) -> None:
-        super().__init__(f"{field}: {nl} / {en}")
-        self.field = field
-        self.nl = nl
-        self.en = en
+    def __str__(self) -> str:
+        return f"{self.field}: {super().__str__()}"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,16 @@ EffectLevel = Literal["laag", "middel", "hoog"]
 PARTNERS: tuple[str, ...] = ("riec", "buurgemeente")
 
 
+class RequestFieldError(ValueError):
+    """A plan input the plan cannot use; ``field`` names it, ``nl``/``en`` say why."""
+
+    def __init__(self, field: str, nl: str, en: str) -> None:
+        super().__init__(f"{nl} / {en}")
+        self.field = field
+        self.nl = nl
+        self.en = en
+
+
 def refused_number(value: object) -> bool:
     """Whether ``value`` (a number or its text) is NaN, infinite or negative."""
     number = value
