@@ -26,6 +26,7 @@ from django_otp.oath import TOTP  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from weerbaar.web.api.models import ApiToken  # noqa: E402
+from weerbaar.web.scans.models import Scan  # noqa: E402
 from weerbaar.web.tenancy.models import Membership, Municipality, Role  # noqa: E402
 
 PASSWORD = "Correct-Horse-Battery-42"
@@ -150,3 +151,15 @@ def api_token() -> Callable[[Any], str]:
         return ApiToken.issue(user, name="test")[1]
 
     return issue
+
+
+@pytest.fixture
+def scan_a(world: World) -> Scan:
+    """A workshop scan of municipality ``a`` without answers."""
+    return Scan.objects.create(
+        municipality=world.municipalities["a"],
+        title="Workshop 2026",
+        mode="workshop",
+        framework_version="1.0.0+test",
+        participants=6,
+    )

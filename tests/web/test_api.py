@@ -23,17 +23,6 @@ def token_client(key: str) -> Client:
 
 
 @pytest.fixture
-def scan_a(world: Any) -> Scan:
-    return Scan.objects.create(
-        municipality=world.municipalities["a"],
-        title="Workshop 2026",
-        mode="workshop",
-        framework_version="1.0.0+test",
-        participants=6,
-    )
-
-
-@pytest.fixture
 def plan_a(scan_a: Scan) -> Plan:
     plan = Plan.objects.create(scan=scan_a, parameters={"quarters": 4}, result={"chosen": []})
     Action.objects.create(plan=plan, measure_id="vier-ogen-betaalbatch", due_quarter=2)

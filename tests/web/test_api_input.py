@@ -20,17 +20,6 @@ def coordinator(world: Any, api_token: Any) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Token {api_token(world.user('a', Role.COORDINATOR))}")
 
 
-@pytest.fixture
-def scan_a(world: Any) -> Scan:
-    return Scan.objects.create(
-        municipality=world.municipalities["a"],
-        title="Workshop 2026",
-        mode="workshop",
-        framework_version="1.0.0+test",
-        participants=6,
-    )
-
-
 def test_a_huge_page_size_is_capped_not_a_crash(
     world: Any, coordinator: Client, scan_a: Scan
 ) -> None:
