@@ -18,6 +18,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.web.accounts.forms import TokenForm
+from weerbaar.web.accounts.oversight import oversight_roles
 from weerbaar.web.audit.service import log_event
 from weerbaar.web.tenancy.access import is_two_factor_satisfied, requires_two_factor
 from weerbaar.web.tenancy.models import Membership
@@ -118,6 +119,7 @@ def two_factor_qr(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The municipalities the user belongs to, with their role."""
+    """The municipalities the user belongs to, with their role, and roles above them."""
     memberships = Membership.objects.filter(user=request.user).select_related("municipality")
-    return render(request, "accounts/home.html", {"memberships": memberships})
+    context = {"memberships": memberships, "oversight": oversight_roles(request.user)}
+    return render(request, "accounts/home.html", context)

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "weerbaar.web.results",
     "weerbaar.web.plans",
     "weerbaar.web.signals",
+    "weerbaar.web.regional",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

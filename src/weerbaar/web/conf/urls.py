@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("weerbaar.web.results.urls")),
     path("", include("weerbaar.web.plans.urls")),
     path("", include("weerbaar.web.signals.urls")),
+    path("", include("weerbaar.web.regional.urls")),
     path("api/", include("weerbaar.web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

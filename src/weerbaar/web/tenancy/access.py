@@ -24,14 +24,20 @@ ALL_ROLES = tuple(Role.values)
 
 
 def requires_two_factor(user: Any) -> bool:
-    """Administrators (staff) and coordinators must log in with a TOTP code as well."""
+    """Administrators (staff), coordinators, RIEC advisers and national analysts must log in
+    with a TOTP code as well (the last two see several municipalities' figures)."""
     if not user.is_authenticated:
         return False
     if user.is_staff or user.is_superuser:
         return True
     cached = getattr(user, "_weerbaar_requires_2fa", None)
     if cached is None:
-        cached = Membership.objects.filter(user=user, role__in=TWO_FACTOR_ROLES).exists()
+        from weerbaar.web.accounts.models import OversightAssignment
+
+        cached = (
+            Membership.objects.filter(user=user, role__in=TWO_FACTOR_ROLES).exists()
+            or OversightAssignment.objects.filter(user=user).exists()
+        )
         user._weerbaar_requires_2fa = cached
     return bool(cached)
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from weerbaar.web.accounts.models import OversightAssignment
 from weerbaar.web.tenancy.models import Membership, Municipality
 
 
@@ -33,10 +34,16 @@ class UserMembershipInline(admin.TabularInline):
     autocomplete_fields = ["municipality"]
 
 
-class UserWithMembershipsAdmin(UserAdmin):
-    """The standard user admin plus the user's municipalities and roles."""
+class UserOversightInline(admin.TabularInline):
+    model = OversightAssignment
+    extra = 0
 
-    inlines = [*UserAdmin.inlines, UserMembershipInline]
+
+class UserWithMembershipsAdmin(UserAdmin):
+    """The standard user admin plus the user's municipalities and roles, and roles above the
+    municipalities (RIEC adviser, national analyst)."""
+
+    inlines = [*UserAdmin.inlines, UserMembershipInline, UserOversightInline]
 
 
 User = get_user_model()
