@@ -121,3 +121,20 @@ def test_demo_municipality_is_consistent_but_not_among_the_342(framework) -> Non
     derived = size_class_for(VOORBEELD.population, framework.size_classes.values())
     assert VOORBEELD.size_class == derived
     assert VOORBEELD.riec_region in {m.riec_region for m in framework.municipalities.values()}
+
+
+def test_the_knowledge_core_finds_the_demo_municipality_without_importing_the_demo() -> None:
+    """Debt paid (issue 12): knowledge/models.py imported weerbaar.demo inside a method."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from weerbaar.knowledge import load_framework\n"
+        "m = load_framework().find_municipality('GM9999')\n"
+        "assert m.demo and m.name == 'Voorbeeld', m\n"
+        "assert not [n for n in sys.modules if n.startswith('weerbaar.demo')]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    source = (Path(__file__).parents[2] / "src/weerbaar/knowledge/models.py").read_text("utf-8")
+    assert "weerbaar.demo" not in source

@@ -19,6 +19,7 @@ from weerbaar.knowledge import (
     archive,
     export_json,
     load_framework,
+    validate_framework,
 )
 from weerbaar.knowledge.catalogue import render_catalogue, write_catalogue
 from weerbaar.knowledge.models import Framework
@@ -71,8 +72,22 @@ def validate(
         Path | None, typer.Argument(help="Datamap (standaard: meegeleverd) / data directory")
     ] = None,
 ) -> None:
-    """Valideer de kennisbank en toon alle problemen / validate and list every problem."""
-    framework = _framework(directory)
+    """Valideer de kennisbank en toon alle problemen / validate and list every problem.
+
+    Rode vlaggen mogen alleen signaalregels noemen die bestaan / red flags may only cite signal
+    rules of the rule registry.
+    """
+    from weerbaar.signals.registry import builtin_registry
+
+    rule_ids = {rule.id for rule in builtin_registry()}
+    try:
+        framework = validate_framework(directory, signal_rules=rule_ids)
+    except KnowledgeError as exc:
+        _print_problems(exc)
+        raise typer.Exit(1) from exc
+    except FileNotFoundError as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from exc
     console.print(
         f"[green]OK[/green] versie/version {framework.version}: "
         f"{len(framework.processes)} processen, {len(framework.measures)} maatregelen, "

@@ -12,7 +12,7 @@ from weerbaar.knowledge.errors import (
     UnknownMunicipalityError,
     UnknownVersionError,
 )
-from weerbaar.knowledge.loader import DATA_DIR, load_framework
+from weerbaar.knowledge.loader import DATA_DIR, load_framework, validate_framework
 from weerbaar.knowledge.models import Framework
 from weerbaar.knowledge.versions import archive, export_data, export_json, framework_for_version
 
@@ -28,4 +28,5 @@ __all__ = [
     "export_json",
     "framework_for_version",
     "load_framework",
+    "validate_framework",
 ]

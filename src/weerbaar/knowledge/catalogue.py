@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from weerbaar.knowledge.legal import article_url, citation
 from weerbaar.knowledge.loader import load_framework
 from weerbaar.knowledge.models import Framework, Measure, Process, RedFlag
 
@@ -94,7 +95,8 @@ def render_process(framework: Framework, process: Process) -> str:
 def _effort(measure: Measure) -> str:
     intro, run = measure.effort_intro_hours, measure.effort_run_hours_per_year
     return (
-        f"- Invoering: {intro:g} uur; daarna {run:g} uur per jaar; kosten € {measure.cost_eur:,.0f}"
+        f"- Invoering: {intro:g} uur; daarna {run:g} uur per jaar; "
+        f"kosten € {measure.cost_eur:,.0f}".replace(",", ".")
     )
 
 
@@ -113,12 +115,28 @@ def render_measures(framework: Framework) -> str:
                 f"- Processen: {processes}",
                 f"- Soort: {TYPE_NL[measure.type]}; effect: {measure.effect}",
             ]
+            lines += _legal(framework, measure)
             lines += [
                 _effort(measure),
                 f"- Bronnen: {_cite(framework, measure.sources, up='')}",
                 "",
             ]
     return "\n".join(lines)
+
+
+def _legal(framework: Framework, measure: Measure) -> list[str]:
+    """'Wettelijke plicht' or 'Wettelijke grondslag' with every provision, linked."""
+    if not measure.legal_basis:
+        return []
+    label = "Wettelijke plicht" if measure.legal_duty else "Wettelijke grondslag"
+    lines = [f"- {label}:"]
+    for basis in measure.legal_basis:
+        source = framework.sources[basis.law]
+        link = article_url(source, basis.article)
+        lines.append(
+            f"  - [{citation(framework, basis)}]({link}) ({basis.bound.nl}): {basis.summary.nl}"
+        )
+    return lines
 
 
 def render_index(framework: Framework) -> str:

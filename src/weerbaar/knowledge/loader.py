@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from weerbaar.knowledge.models import (
     Strict,
     Theme,
 )
-from weerbaar.knowledge.reference import municipalities, sbi_codes
+from weerbaar.knowledge.reference import FICTIONAL_FILE, municipalities, sbi_codes
 from weerbaar.knowledge.validation import cross_check
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -59,8 +60,9 @@ def _in_order(items: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
 def _build(raw: RawData) -> Framework:
     size_classes = [item.model for item in raw.of(SizeClass)]
     places, problems = municipalities(size_classes)
-    if problems:
-        raise KnowledgeError(problems)
+    fictional, more = municipalities(size_classes, file=FICTIONAL_FILE)
+    if problems or more:
+        raise KnowledgeError(problems + more)
     return Framework(
         info=raw.of(FrameworkInfo)[0].model,
         content_hash=content_hash(raw),
@@ -76,18 +78,34 @@ def _build(raw: RawData) -> Framework:
         measures=_by_id(raw, Measure),
         questions=_by_id(raw, Question),
         municipalities=places,
+        fictional_municipalities=fictional,
     )
 
 
-def _load(directory: Path) -> Framework:
+def _load(directory: Path, signal_rules: Collection[str] | None = None) -> Framework:
     if not directory.is_dir():
         raise FileNotFoundError(f"knowledge data directory not found: {directory}")
     raw = read_directory(directory)
     # An unreadable file would make every reference into it look broken: report it alone.
-    problems = raw.problems if raw.unreadable else raw.problems + cross_check(raw, sbi_codes())
+    problems = (
+        raw.problems
+        if raw.unreadable
+        else raw.problems + cross_check(raw, sbi_codes(), signal_rules)
+    )
     if problems:
         raise KnowledgeError(problems)
     return _build(raw)
+
+
+def validate_framework(
+    directory: Path | None = None, *, signal_rules: Collection[str] | None = None
+) -> Framework:
+    """Load ``directory`` afresh (default: the shipped data) with every check.
+
+    ``signal_rules``: the rule registry's ids; red flags may cite only these (see
+    :func:`weerbaar.knowledge.validation.cross_check`). Raises :class:`KnowledgeError`.
+    """
+    return _load(directory or DATA_DIR, signal_rules)
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,9 @@ from weerbaar.knowledge.errors import UnknownMunicipalityError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", min_length=1)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+LawId = Annotated[str, StringConstraints(pattern=r"^(BWBR\d{7}|CELEX:\d{5}[A-Z]\d{4})$")]
+"""A primary-law identifier: a BWB id of wetten.overheid.nl (``BWBR0005416``, the Gemeentewet)
+or an EUR-Lex CELEX number (``CELEX:32016R0679``, the GDPR)."""
 
 PROCESS_IDS: tuple[str, ...] = (
     "financien",
@@ -76,6 +79,31 @@ class Source(Strict):
     publisher: str
     year: int | None = Field(default=None, ge=1900, le=2100)
     address: str = Field(pattern=r"^https?://")
+    law: LawId | None = Field(
+        default=None,
+        description="set for primary law: its wetten.overheid.nl (BWB) or EUR-Lex (CELEX) "
+        "identifier; the address must then point at that official text",
+    )
+    mirror: bool = Field(
+        default=False,
+        description="a secondary copy of a document (a document-sharing site, a slide mirror): "
+        "an item citing it must also cite an original source",
+    )
+
+    @model_validator(mode="after")
+    def _law_address_matches(self) -> Source:
+        """A law's address is its official text: wetten.overheid.nl/<BWB id> or EUR-Lex."""
+        if self.law is None:
+            return self
+        if self.law.startswith("CELEX:"):
+            official = self.address.startswith("https://eur-lex.europa.eu/")
+            expected = "an EUR-Lex address (https://eur-lex.europa.eu/...)"
+        else:
+            official = self.address.startswith(f"https://wetten.overheid.nl/{self.law}")
+            expected = f"https://wetten.overheid.nl/{self.law}"
+        if not official:
+            raise ValueError(f"the address of law {self.law} must be {expected}")
+        return self
 
 
 class Indicator(Strict):
@@ -213,6 +241,17 @@ class SizeClass(Sourced):
     small_profile: bool
 
 
+class LegalBasis(Strict):
+    """A provision of primary law that a measure carries out or rests on."""
+
+    law: SourceId = Field(description="a source with a law identifier (sources.yaml)")
+    article: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
+        description="the article, as the law numbers it: '4, derde lid', '2.39', '33'"
+    )
+    bound: Text = Field(description="who the provision binds or empowers")
+    summary: Text = Field(description="what the provision requires or allows, in one sentence")
+
+
 class Measure(Sourced):
     id: Id
     title: Text
@@ -236,6 +275,29 @@ class Measure(Sourced):
     effect: Literal["laag", "middel", "hoog"]
     effect_description: Text
     prerequisites: list[Id] = Field(default_factory=list)
+    legal_duty: bool = Field(
+        default=False,
+        description="the law obliges the municipality to have this measure (wettelijke plicht); "
+        "it then needs a legal_basis and a duty_question",
+    )
+    legal_basis: list[LegalBasis] = Field(
+        default_factory=list, description="the law the measure carries out or rests on"
+    )
+    duty_question: Id | None = Field(
+        default=None,
+        description="for a legal duty: the question whose answer shows whether the duty is met; "
+        "an answer below 'exists' (or 'weet niet') means the duty is missing",
+    )
+    foundation: bool = Field(
+        default=False,
+        description="a basic control of its processes (de basis op orde): trainings and "
+        "awareness measures on a process wait for it (see docs/action-plan.md)",
+    )
+    verifies_controls: bool = Field(
+        default=False,
+        description="tests whether existing controls work: addresses every weak control answer "
+        "at 'exists' or above in its processes (the step towards 'effective')",
+    )
 
 
 class ScaleLevel(Strict):
@@ -251,6 +313,11 @@ class Scale(Sourced):
     name: Text
     direction: Literal["maturity", "exposure"] = Field(
         description="maturity: higher is more resilient; exposure: higher is more exposed"
+    )
+    culture: bool = Field(
+        default=False,
+        description="describes how widely a behaviour or conviction is shared (for culture "
+        "questions), not whether a control exists and works",
     )
     levels: list[ScaleLevel] = Field(min_length=2)
 
@@ -290,6 +357,20 @@ class Question(Strict):
         description="weight multiplier under the small-municipality profile",
     )
     measures: list[Id] = Field(min_length=1, description="measures that address a weak answer")
+    establishes: list[Id] = Field(
+        default_factory=list,
+        description="the measures among `measures` that put this control itself in place: once "
+        "the answer is 'exists' or better they are present and no longer proposed for it",
+    )
+
+    @model_validator(mode="after")
+    def _establishes_listed_measures(self) -> Question:
+        unlisted = [mid for mid in self.establishes if mid not in self.measures]
+        if unlisted:
+            raise ValueError(f"establishes names measures not in measures: {unlisted}")
+        if self.kind == "exposure" and self.establishes:
+            raise ValueError("an exposure question establishes no control")
+        return self
 
 
 class FrameworkInfo(Strict):
@@ -328,6 +409,11 @@ class Framework(Strict):
     measures: dict[str, Measure]
     questions: dict[str, Question]
     municipalities: dict[str, Municipality]
+    fictional_municipalities: dict[str, Municipality] = Field(
+        default_factory=dict,
+        description="fictional municipalities for demos and tests (GM9999), never exported "
+        "or counted with the real ones",
+    )
 
     @property
     def version(self) -> str:
@@ -335,10 +421,9 @@ class Framework(Strict):
         return f"{self.info.version}+{self.content_hash[:12]}"
 
     def find_municipality(self, code: str) -> Municipality:
-        """One of the 342 municipalities or a demo one (GM9999); UnknownMunicipalityError else."""
-        from weerbaar.demo import DEMO_MUNICIPALITIES  # the demo package imports these models
-
-        found = self.municipalities.get(code) or DEMO_MUNICIPALITIES.get(code)
+        """One of the 342 municipalities or a fictional one (GM9999); UnknownMunicipalityError
+        else."""
+        found = self.municipalities.get(code) or self.fictional_municipalities.get(code)
         if found is None:
             raise UnknownMunicipalityError(code)
         return found

@@ -29,16 +29,26 @@ def size_class_for(population: int, classes: Iterable[SizeClass]) -> str | None:
     return None
 
 
+MUNICIPALITIES_FILE = "municipalities.csv"
+FICTIONAL_FILE = "fictional_municipalities.csv"
+"""Fictional municipalities (GM9999, Voorbeeld) for demos, tests and documentation: codes CBS
+does not use, never counted or exported with the real ones."""
+
+
 def municipalities(
-    classes: list[SizeClass], directory: Path = REFERENCE_DIR
+    classes: list[SizeClass], directory: Path = REFERENCE_DIR, file: str = MUNICIPALITIES_FILE
 ) -> tuple[dict[str, Municipality], list[Problem]]:
-    """The 342 municipalities with their size class derived from population."""
+    """The municipalities of ``file`` (default: the 342 real ones), size class from population.
+
+    Rows of :data:`FICTIONAL_FILE` are marked ``demo``.
+    """
     result: dict[str, Municipality] = {}
     problems: list[Problem] = []
-    relative = "reference/municipalities.csv"
-    with (directory / "municipalities.csv").open(encoding="utf-8", newline="") as handle:
+    relative = f"reference/{file}"
+    fictional = file == FICTIONAL_FILE
+    with (directory / file).open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
-            found = _municipality(row, classes, relative, line, problems)
+            found = _municipality(row, classes, relative, line, problems, fictional)
             if found is None:
                 continue
             if found.code in result:
@@ -50,7 +60,12 @@ def municipalities(
 
 
 def _municipality(
-    row: dict[str, str], classes: list[SizeClass], relative: str, line: int, problems: list[Problem]
+    row: dict[str, str],
+    classes: list[SizeClass],
+    relative: str,
+    line: int,
+    problems: list[Problem],
+    fictional: bool = False,
 ) -> Municipality | None:
     """One row as a :class:`Municipality`; ``None`` (and its problems added) if it is broken."""
     try:
@@ -72,6 +87,7 @@ def _municipality(
             population=population,
             riec_region=row["riec_region"],
             size_class=size_class,
+            demo=fictional,
         )
     except ValidationError as exc:
         for detail in exc.errors(include_url=False):

@@ -7,10 +7,11 @@ items that already failed their shape check are not reported again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
+from weerbaar.knowledge.checks import check_legal, check_mirrors
 from weerbaar.knowledge.errors import Problem
 from weerbaar.knowledge.files import Item, RawData
 from weerbaar.knowledge.models import (
@@ -51,9 +52,12 @@ PROTECTED_ATTRIBUTE = re.compile(
 class Checker:
     """Runs every check over one :class:`RawData` and collects the problems."""
 
-    def __init__(self, raw: RawData, sbi_codes: set[str]) -> None:
+    def __init__(
+        self, raw: RawData, sbi_codes: set[str], signal_rules: Collection[str] | None = None
+    ) -> None:
         self.raw = raw
         self.sbi_codes = sbi_codes
+        self.signal_rules = None if signal_rules is None else set(signal_rules)
         self.problems: list[Problem] = []
 
     def ids(self, *models: type[Strict]) -> set[str]:
@@ -74,7 +78,7 @@ class Checker:
         return self.problems
 
 
-def _sourced(raw: RawData) -> Iterator[tuple[Item, Loc, Any]]:
+def sourced(raw: RawData) -> Iterator[tuple[Item, Loc, Any]]:
     """Every item that cites sources, including modus operandi and red flags of processes."""
     for items in raw.items.values():
         for item in items:
@@ -117,7 +121,7 @@ def _check_nested_duplicates(checker: Checker) -> None:
 
 def check_sources(checker: Checker) -> None:
     known = checker.ids(Source)
-    for item, loc, model in _sourced(checker.raw):
+    for item, loc, model in sourced(checker.raw):
         checker.refs(item, (*loc, "sources"), model.sources, known, "source")
 
 
@@ -143,9 +147,15 @@ def check_processes(checker: Checker) -> None:
         for index, flag in enumerate(item.model.red_flags):
             _check_protected_attributes(checker, item, index)
             for rule_index, rule in enumerate(flag.signal_rules):
+                loc = ("red_flags", index, "signal_rules", rule_index)
                 if not SIGNAL_RULE_ID.match(rule):
-                    loc = ("red_flags", index, "signal_rules", rule_index)
                     checker.problems.append(item.problem(loc, f"malformed signal rule id {rule!r}"))
+                elif checker.signal_rules is not None and rule not in checker.signal_rules:
+                    message = (
+                        f"signal rule {rule!r} does not exist in the rule registry; cite only "
+                        "rules that exist (weerbaar signals rules)"
+                    )
+                    checker.problems.append(item.problem(loc, message))
 
 
 def _check_protected_attributes(checker: Checker, item: Item, index: int) -> None:
@@ -304,9 +314,19 @@ CHECKS: tuple[Callable[[Checker], None], ...] = (
     check_measures,
     check_questions,
     check_coverage,
+    check_legal,
+    check_mirrors,
 )
 
 
-def cross_check(raw: RawData, sbi_codes: set[str]) -> list[Problem]:
-    """All cross-reference problems of ``raw`` (empty when the knowledge base is consistent)."""
-    return Checker(raw, sbi_codes).run()
+def cross_check(
+    raw: RawData, sbi_codes: set[str], signal_rules: Collection[str] | None = None
+) -> list[Problem]:
+    """All cross-reference problems of ``raw`` (empty when the knowledge base is consistent).
+
+    ``signal_rules``: the ids of the signal rule registry. The knowledge base does not import the
+    signals engine (they are the same floor), so a caller that has both (``weerbaar knowledge
+    validate``, the tests) passes the ids; red flags citing any other id are refused. Without it
+    only the id pattern is checked.
+    """
+    return Checker(raw, sbi_codes, signal_rules).run()
