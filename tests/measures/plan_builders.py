@@ -16,6 +16,7 @@ from weerbaar.knowledge.models import (
     Text,
     Theme,
 )
+from weerbaar.demo import DEMO_MUNICIPALITIES
 from weerbaar.scan.models import Answer, Scan, Workshop
 
 SRC = ["SA4"]
@@ -119,6 +120,7 @@ def plan_framework() -> Framework:
         },
         measures={m.id: m for m in measures},
         questions={q.id: q for q in questions},
+        fictional_municipalities=DEMO_MUNICIPALITIES,
         municipalities={},
     )
 

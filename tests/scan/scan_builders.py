@@ -19,6 +19,7 @@ from weerbaar.knowledge.models import (
     SizeClass,
     Text,
 )
+from weerbaar.demo import DEMO_MUNICIPALITIES
 from weerbaar.scan.models import Answer, Scan, Workshop
 
 SRC = ["SA4"]
@@ -103,6 +104,7 @@ def framework(
         scales=SCALES,
         measures={},
         questions={q.id: q for q in questions},
+        fictional_municipalities=DEMO_MUNICIPALITIES,
         municipalities={
             "GM0001": Municipality(
                 code="GM0001",
