@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from weerbaar.demo import DEMO_MUNICIPALITIES
 from weerbaar.knowledge.models import (
     Deliverer,
     Framework,
@@ -16,7 +17,6 @@ from weerbaar.knowledge.models import (
     Text,
     Theme,
 )
-from weerbaar.demo import DEMO_MUNICIPALITIES
 from weerbaar.scan.models import Answer, Scan, Workshop
 
 SRC = ["SA4"]

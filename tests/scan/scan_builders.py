@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
+from weerbaar.demo import DEMO_MUNICIPALITIES
 from weerbaar.knowledge.models import (
     INTERNAL_CIRCUMSTANCES,
     PROCESS_IDS,
@@ -19,7 +20,6 @@ from weerbaar.knowledge.models import (
     SizeClass,
     Text,
 )
-from weerbaar.demo import DEMO_MUNICIPALITIES
 from weerbaar.scan.models import Answer, Scan, Workshop
 
 SRC = ["SA4"]
