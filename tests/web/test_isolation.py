@@ -29,7 +29,13 @@ from weerbaar.web.signals.models import SignalHit, SignalRun
 from weerbaar.web.tenancy.models import Role
 
 # Patterns anyone may open (public knowledge base, login, API schema and knowledge endpoints).
-PUBLIC_PREFIXES = ("kennisbank/", "api/schema/", "api/v1/knowledge/", "account/login/")
+PUBLIC_PREFIXES = (
+    "favicon.ico",
+    "kennisbank/",
+    "api/schema/",
+    "api/v1/knowledge/",
+    "account/login/",
+)
 # Patterns for any logged-in user, about the user themselves (no municipality data).
 ACCOUNT_PREFIXES = ("account/", "api/v1/municipalities/$")
 OTHER_PREFIXES = ("admin/", "i18n/", "static/")

@@ -43,3 +43,12 @@ def add_respondent(scan: Scan, label: str, parts: list[str]) -> tuple[Respondent
     token = respondent.issue_token()
     respondent.save()
     return respondent, token
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: no tags, attributes, scripts or styles; whitespace collapsed."""
+    import re
+    from html import unescape
+
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

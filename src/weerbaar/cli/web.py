@@ -14,6 +14,7 @@ import typer
 
 PRODUCTION = "weerbaar.web.conf.production"
 DEVELOPMENT = "weerbaar.web.conf.dev"
+DEMO = "weerbaar.web.conf.demo"
 
 
 def _django(settings_module: str) -> None:
@@ -70,7 +71,7 @@ def demo(
     demo logins and serves on http://HOST:PORT (default http://127.0.0.1:8000). Running it again
     is safe.
     """
-    _django(DEVELOPMENT)
+    _django(DEMO)
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)

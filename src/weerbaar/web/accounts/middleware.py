@@ -13,7 +13,14 @@ from weerbaar.web.tenancy.access import is_two_factor_satisfied
 # Paths an unverified user may still reach: the two-factor pages themselves, login, logout,
 # the language switch and static files. Not the password change: someone who knows only the
 # password must not be able to change it.
-EXEMPT_PREFIXES = ("/account/login/", "/account/logout/", "/account/2fa/", "/i18n/", "/static/")
+EXEMPT_PREFIXES = (
+    "/account/login/",
+    "/account/logout/",
+    "/account/2fa/",
+    "/i18n/",
+    "/static/",
+    "/favicon.ico",
+)
 
 
 class TwoFactorRequiredMiddleware:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 
+from weerbaar.web.audit.events import event_type
 from weerbaar.web.audit.models import AuditEvent
 
 logger = logging.getLogger("weerbaar.audit")
@@ -57,7 +58,9 @@ def log_event(
     """Record that the request's user did ``action`` (``scan_viewed``, ``answer_changed``...).
 
     ``municipality`` defaults to ``request.municipality``, else the object's own municipality.
+    ``action`` must be registered in :mod:`weerbaar.web.audit.events` (its label is shown).
     """
+    event_type(action)
     if municipality is _NO_MUNICIPALITY:
         municipality = getattr(request, "municipality", None) or _municipality_of(obj)
     user = getattr(request, "user", None)

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "csp",
+    "weerbaar.web.ui",
+    "django.forms",
     "weerbaar.web.tenancy",
     "weerbaar.web.accounts",
     "weerbaar.web.audit",
@@ -103,6 +105,9 @@ MIDDLEWARE = [
 ]
 ROOT_URLCONF = "weerbaar.web.conf.urls"
 WSGI_APPLICATION = "weerbaar.web.conf.wsgi.application"
+# Every form renders with the design system's markup (weerbaar.web.ui, docs/developer/ui.md).
+FORM_RENDERER = "weerbaar.web.ui.forms.DesignSystemRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("weerbaar.web.ui.urls")),
     path("", include("weerbaar.web.accounts.urls")),
     path("", include("weerbaar.web.audit.urls")),
     path("", include("weerbaar.web.knowledgebase.urls")),

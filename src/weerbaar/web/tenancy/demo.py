@@ -7,7 +7,11 @@ local demo installations: ``load_demo`` refuses to run under production settings
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -37,6 +41,19 @@ DEMO_USERS: tuple[tuple[str, str | None], ...] = (
     ("demo-respondent", Role.RESPONDENT),
     ("demo-admin", None),
 )
+
+
+def weerbaar_command() -> str:
+    """How to call ``weerbaar`` from the current folder: the name when it is on the PATH, else
+    the path of this installation's script (``.venv/bin/weerbaar`` after ``make demo``)."""
+    script = Path(sys.executable).parent / "weerbaar"
+    on_path = shutil.which("weerbaar")
+    if on_path and Path(on_path).resolve() == script.resolve():
+        return "weerbaar"
+    if not script.exists():
+        return "weerbaar"
+    relative = os.path.relpath(script, Path.cwd())
+    return relative if not relative.startswith("..") else str(script)
 
 
 def demo_municipality() -> Municipality:

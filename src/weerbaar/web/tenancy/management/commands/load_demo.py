@@ -59,5 +59,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {'':12} {login.otpauth_url}")
         self.stdout.write(
             "Coordinator and admin need a TOTP code: add the secret to an authenticator app, "
-            "or print the current code with `weerbaar manage demo_totp`.\n"
+            f"or print the current code with `{demo.weerbaar_command()} manage demo_totp`.\n"
         )
