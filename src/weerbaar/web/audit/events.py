@@ -116,6 +116,16 @@ BUILT_IN: tuple[tuple[str, str, str], ...] = (
     ("signal_hit_viewed", "Signaal bekeken", "Signal viewed"),
     ("signal_hit_reviewed", "Signaal beoordeeld", "Signal reviewed"),
     (
+        "consent_viewed",
+        "Toestemming voor regionale gegevens bekeken",
+        "Consent for regional data viewed",
+    ),
+    (
+        "consent_changed",
+        "Toestemming voor regionale gegevens gewijzigd",
+        "Consent for regional data changed",
+    ),
+    (
         "signal_runs_deleted",
         "Signaalruns verwijderd (bewaartermijn)",
         "Signal runs deleted (retention)",

@@ -42,6 +42,7 @@ OBJECTS: dict[str, tuple[Callable[[], str], Callable[[Any], str]]] = {
     "signals.signalrun": (lambda: _("Signaalrun"), lambda o: _long_datetime(o.started_at)),
     "signals.signalhit": (lambda: _("Signaal"), lambda o: f"{o.rule_id} · {o.entity_id}"),
     "tenancy.municipality": (lambda: _("Gemeente"), lambda o: o.name),
+    "regional.consentchange": (lambda: _("Toestemming"), lambda o: o.get_level_display()),
     "auth.user": (lambda: _("Gebruiker"), lambda o: o.get_username()),
     "otp_totp.totpdevice": (lambda: _("Authenticator-app"), lambda o: ""),
 }
