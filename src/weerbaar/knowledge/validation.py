@@ -33,20 +33,13 @@ from weerbaar.knowledge.models import (
     Theme,
 )
 from weerbaar.knowledge.yamlfile import Loc
+from weerbaar.protected import PROTECTED_ATTRIBUTE
 
 MIN_QUESTIONS_PER_PROCESS = 10
 MIN_GENERAL_QUESTIONS = 15
 GENERAL_QUESTIONS_FILE = "algemeen"
 SIZE_CLASS_IDS = ("klein", "middelgroot", "groot")
 SIGNAL_RULE_ID = re.compile(r"^[A-Z]{2,4}-\d{3}$")
-# Special categories (GDPR art. 9) and their proxies that no rule, and so no red flag, may use:
-# see docs/signals/lawful-use.md ("Geen beschermde kenmerken" / "No protected attributes").
-PROTECTED_ATTRIBUTE = re.compile(
-    r"\b(nationalit\w*|etnic\w*|etnisch\w*|ethnic\w*|afkomst|geboorteland\w*|country of birth"
-    r"|religi\w*|geloofsovertuiging\w*|migratieachtergrond\w*|migration background"
-    r"|allochto\w*)\b",
-    re.IGNORECASE,
-)
 
 
 class Checker:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +21,10 @@ from pathlib import Path
 import duckdb
 
 from weerbaar.signals import staging
-from weerbaar.signals.pseudonym import distinct_persons, pseudonym_table
+from weerbaar.signals.derived import build_derived
+from weerbaar.signals.pseudonym import distinct_persons, keyed_table, pseudonym_table
 from weerbaar.signals.readers import SUFFIXES, ReadError, csv_lines, read_raw
-from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema
+from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema, input_datasets
 from weerbaar.signals.staging import Source
 
 EXAMPLES_PER_PROBLEM = 5
@@ -34,6 +36,18 @@ HINTS = {
     "DOUBLE": "is not a number (use 0.25 or 0,25)",
     "BOOLEAN": "is not true/false (use ja/nee or true/false)",
 }
+KEYED_HINT = "is not an IBAN (the value is not shown: it is personal data)"
+
+
+def flag_message(column: Column, value: str | None) -> str:
+    """Why a value of ``column`` was refused; personal data is never quoted."""
+    if column.keyed:
+        return KEYED_HINT
+    if column.codes and column.type == "VARCHAR":
+        return f"{value!r} is not a known code (use {', '.join(column.codes)})"
+    if column.pattern and column.type == "VARCHAR":
+        return f"{value!r} {column.hint or 'has the wrong format'}"
+    return f"{value!r} {HINTS.get(column.type, 'has the wrong type')}"
 
 
 @dataclass(frozen=True)
@@ -93,7 +107,7 @@ def dataset_files(data_dir: Path) -> tuple[dict[str, Path], list[InputProblem]]:
     """The file for each declared dataset in ``data_dir`` (``<name>.csv|.xlsx|.parquet``)."""
     found: dict[str, Path] = {}
     problems: list[InputProblem] = []
-    for name in DATASETS:
+    for name in input_datasets():
         candidates = [data_dir / f"{name}{suffix}" for suffix in SUFFIXES]
         present = [path for path in candidates if path.is_file()]
         if len(present) > 1:
@@ -166,10 +180,10 @@ def _value_problems(
                 f"ORDER BY __row LIMIT {EXAMPLES_PER_PROBLEM}"
             ).fetchall()
         ]
-        values = _raw_values(con, source, column, rows) if message is None else {}
+        quoted = message is None and not column.personal
+        values = _raw_values(con, source, column, rows) if quoted else {}
         for row in rows:
-            hint = HINTS.get(column.type, "has the wrong type")
-            text = message or f"{values.get(row)!r} {hint}"
+            text = message or flag_message(column, values.get(row))
             problems.append(_problem(source, column.name, text, row))
         if total > EXAMPLES_PER_PROBLEM:
             more = total - EXAMPLES_PER_PROBLEM
@@ -211,7 +225,9 @@ def _open_source(con: duckdb.DuckDBPyConnection, schema: DatasetSchema, path: Pa
     names = read_raw(con, path, table, schema.names)
     types = {row[0]: str(row[1]) for row in con.execute(f'DESCRIBE "{table}"').fetchall()}
     by_lower = {name.strip().lower(): name for name in names}
-    columns = {c.name: by_lower[c.name] for c in schema.columns if c.name in by_lower}
+    columns = {
+        c.name: by_lower[c.name.lower()] for c in schema.columns if c.name.lower() in by_lower
+    }
     parquet = path.suffix.lower() == ".parquet"
     return Source(path, table, columns, types, None if parquet else 1, is_view=parquet)
 
@@ -303,6 +319,17 @@ def _register_pseudonyms(
     return distinct_persons(value for _, value in pairs)
 
 
+def _register_keyed(con: duckdb.DuckDBPyConnection, sources: dict[str, Source], key: bytes) -> None:
+    """The keyed hash of every distinct raw IBAN in a keyed column (NULL: not an IBAN)."""
+    selects = [
+        select
+        for name, source in sources.items()
+        for select in staging.keyed_values_sql(DATASETS[name], source)
+    ]
+    raws = [raw for raw, _ in con.execute(" UNION ".join(selects)).fetchall()] if selects else []
+    con.register(staging.KEYED_TABLE, keyed_table(raws, key))
+
+
 def _open_all(
     con: duckdb.DuckDBPyConnection, files: dict[str, Path], skipped: set[str]
 ) -> tuple[dict[str, Source], list[InputProblem]]:
@@ -333,17 +360,19 @@ def load_inputs(
     datasets not skipped; then no dataset table is left in ``con``.
     """
     skipped = set(skip)
-    unknown = skipped - set(DATASETS) - {"ocds"}
+    unknown = skipped - set(input_datasets()) - {"ocds"}
     if unknown:
         raise InputError([InputProblem(name, None, "unknown dataset to skip") for name in unknown])
     files, problems = dataset_files(data_dir)
-    report = CheckReport(missing=[name for name in DATASETS if name not in files])
+    report = CheckReport(missing=[name for name in input_datasets() if name not in files])
     sources, found = _open_all(con, files, skipped)
     problems.extend(found)
     pseudonymise = key is not None and not check_only
     try:
         if pseudonymise and key is not None:
             report.persons = _register_pseudonyms(con, sources, key)
+        # Without a key (a check) IBANs are hashed with a throwaway one: only validity counts.
+        _register_keyed(con, sources, key if pseudonymise and key else os.urandom(32))
         for name, source in sources.items():
             problems.extend(check_dataset(con, DATASETS[name], source, pseudonymise))
     except BaseException:
@@ -353,6 +382,7 @@ def load_inputs(
     finally:
         if pseudonymise:
             con.unregister(staging.PSEUDONYM_TABLE)
+        con.unregister(staging.KEYED_TABLE)
     report.problems = problems
     if problems:
         for source in sources.values():
@@ -365,4 +395,6 @@ def load_inputs(
         else:
             rows = _finish(con, DATASETS[name], source)
         report.datasets[name] = LoadedDataset(name, source.path, rows, sha256_of(source.path))
+    if not check_only and key is not None:
+        build_derived(con, set(report.datasets), key)
     return report

@@ -98,6 +98,9 @@ class RuleSpec(Strict):
     parameters: dict[ParamName, Parameter] = Field(default_factory=dict)
     explanation: Text
     examples: Examples
+    # What legitimate look-alikes (decoys) the rule cannot tell apart from an anomaly, and why;
+    # shown in the catalogue beside the measured share of decoys it flags.
+    decoys: Text | None = None
 
     @model_validator(mode="after")
     def _example_params_known(self) -> RuleSpec:

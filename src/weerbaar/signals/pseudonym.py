@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +23,10 @@ from pathlib import Path
 import pyarrow as pa
 
 KEY_ENV = "WEERBAAR_PSEUDONYM_KEY"
+# A value already in pseudonym form is kept (an export prepared with `hash-employees`).
+PSEUDONYM_FORM = re.compile(r"p-[0-9a-f]{16}")
+KEYED_FORM = re.compile(r"k-[0-9a-f]{32}")
+IBAN_FORM = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")
 DEMO_KEY = b"weerbaar-demo-key-not-for-real-data"
 MIN_KEY_BYTES = 16
 
@@ -42,8 +47,36 @@ def canonical_identifier(value: str) -> str:
 
 
 def pseudonym(key: bytes, value: str) -> str:
-    """``p-`` and 16 hex digits of the HMAC of the identifier's canonical form."""
-    return _keyed_hash(key, canonical_identifier(value))
+    """``p-`` and 16 hex digits of the HMAC of the identifier's canonical form (a value that is
+    a pseudonym already is kept)."""
+    canonical = canonical_identifier(value)
+    return canonical if PSEUDONYM_FORM.fullmatch(canonical) else _keyed_hash(key, canonical)
+
+
+def electronic_iban(value: str) -> str:
+    """An IBAN in electronic form: no whitespace, upper case (``nl91 abna`` is ``NL91ABNA``)."""
+    return "".join(unicodedata.normalize("NFKC", value).split()).upper()
+
+
+def is_iban(text: str) -> bool:
+    """ISO 13616: country, check digits and account, mod-97 remainder 1 (electronic form)."""
+    if not IBAN_FORM.fullmatch(text):
+        return False
+    digits = "".join(str(int(char, 36)) for char in text[4:] + text[:4])
+    return int(digits) % 97 == 1
+
+
+def iban_key(key: bytes, value: str) -> str | None:
+    """``k-`` and 32 hex digits of the HMAC of an IBAN's electronic form; the hash itself when
+    ``value`` is one already; None when ``value`` is neither an IBAN nor a keyed hash."""
+    text = value.strip()
+    if KEYED_FORM.fullmatch(text.lower()):
+        return text.lower()
+    iban = electronic_iban(value)
+    if not is_iban(iban):
+        return None
+    digest = hmac.new(key, b"iban\x00" + iban.encode("ascii"), hashlib.sha256).hexdigest()
+    return f"k-{digest[:32]}"
 
 
 def _keyed_hash(key: bytes, canonical: str) -> str:
@@ -83,7 +116,11 @@ def pseudonym_table(pairs: list[tuple[str, str | None]], key: bytes) -> pa.Table
     """
     by_raw = dict(pairs)  # one row per raw text, or the join would repeat rows
     canonical = {v: canonical_identifier(v) for v in set(by_raw.values()) if v is not None}
-    hashed = {c: _keyed_hash(key, c) for c in set(canonical.values()) if c}
+    hashed = {
+        c: c if PSEUDONYM_FORM.fullmatch(c) else _keyed_hash(key, c)
+        for c in set(canonical.values())
+        if c
+    }
     aliases = {value: hashed.get(form) for value, form in canonical.items()}
     return pa.table(
         {
@@ -98,3 +135,14 @@ def pseudonym_table(pairs: list[tuple[str, str | None]], key: bytes) -> pa.Table
 def distinct_persons(values: Iterable[str | None]) -> int:
     """How many people the identifiers name (distinct canonical forms, blanks not counted)."""
     return len({canonical_identifier(v) for v in values if v is not None} - {""})
+
+
+def keyed_table(raws: list[str], key: bytes) -> pa.Table:
+    """``__raw -> __key`` for every distinct raw IBAN text (``__key`` NULL: not an IBAN)."""
+    distinct = list(dict.fromkeys(raws))
+    return pa.table(
+        {
+            "__raw": pa.array(distinct, pa.string()),
+            "__key": pa.array([iban_key(key, raw) for raw in distinct], pa.string()),
+        }
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from weerbaar.protected import protected_terms
 from weerbaar.signals.models import Rule, RuleSpec
 from weerbaar.signals.sql import placeholders
 
@@ -45,7 +46,35 @@ def load_rule(path: Path) -> Rule:
     unknown = placeholders(sql) - set(spec.parameters)
     if unknown:
         raise RuleLoadError(f"{sql_path}: undeclared parameters {sorted(unknown)}")
+    _refuse_protected(path, spec, sql)
     return Rule(spec=spec, sql=sql, path=path)
+
+
+def _rule_texts(spec: RuleSpec) -> list[tuple[str, str]]:
+    texts = [
+        ("title", spec.title),
+        ("rationale", spec.rationale),
+        ("explanation", spec.explanation),
+    ]
+    texts += [(f"parameters.{n}", p.description) for n, p in spec.parameters.items()]
+    return [(f"{where}.{lang}", text.get(lang)) for where, text in texts for lang in ("nl", "en")]
+
+
+def _refuse_protected(path: Path, spec: RuleSpec, sql: str) -> None:
+    """A rule may not use nationality, origin, ethnicity, religion or a proxy for them, in its
+    query (a column or a value) or in what it says (docs/signals/lawful-use.md)."""
+    found = [(f"{path.with_suffix('.sql').name}", term) for term in protected_terms(sql)]
+    found += [
+        (f"{path.name} {where}", term)
+        for where, text in _rule_texts(spec)
+        for term in protected_terms(text)
+    ]
+    if found:
+        where, term = found[0]
+        raise RuleLoadError(
+            f"{where}: refers to a protected attribute ({term!r}); no rule may use nationality, "
+            "origin, ethnicity, religion or a proxy for them (docs/signals/lawful-use.md)"
+        )
 
 
 class RuleRegistry:

@@ -1,50 +1,35 @@
-"""The input datasets, each declared once: columns, types, keys and personal identifiers."""
+"""The input datasets, each declared once: columns, types, keys and personal identifiers.
+
+The financial and procurement datasets are declared here; those of the other processes in
+:mod:`weerbaar.signals.datasets` (one module per process). ``DATASETS`` holds them all.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from weerbaar.signals.columns import MONEY, Column, ColumnType, DatasetSchema
+from weerbaar.signals.columns import c as _c
+from weerbaar.signals.datasets import PROCESS_SCHEMAS
 
-ColumnType = Literal["VARCHAR", "DATE", "TIMESTAMP", "DECIMAL(18,2)", "BIGINT", "DOUBLE", "BOOLEAN"]
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: ColumnType
-    required: bool = True
-    person: bool = False  # holds a natural person's identifier: pseudonymised before rules run
-
-
-@dataclass(frozen=True)
-class DatasetSchema:
-    name: str
-    columns: tuple[Column, ...]
-    key: tuple[str, ...] = ()
-    description: str = ""
-
-    def column(self, name: str) -> Column:
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(name)
-
-    @property
-    def names(self) -> list[str]:
-        return [column.name for column in self.columns]
-
-    @property
-    def person_columns(self) -> list[str]:
-        return [column.name for column in self.columns if column.person]
-
-
-def _c(
-    name: str, type_: ColumnType = "VARCHAR", *, required: bool = True, person: bool = False
-) -> Column:
-    return Column(name, type_, required, person)
-
-
-MONEY: ColumnType = "DECIMAL(18,2)"
+__all__ = [
+    "DATASETS",
+    "MONEY",
+    "PROCESS_ORDER",
+    "Column",
+    "ColumnType",
+    "DatasetSchema",
+    "register_dataset",
+]
+# The knowledge base's processes in the order the study names them (inputs, forms, docs).
+PROCESS_ORDER: tuple[str, ...] = (
+    "financien",
+    "inkoop",
+    "subsidies",
+    "vergunningen",
+    "brp",
+    "reisdocumenten",
+    "informatie",
+    "toezicht",
+)
 
 PAYMENTS = DatasetSchema(
     "payments",
@@ -63,6 +48,7 @@ PAYMENTS = DatasetSchema(
     ),
     key=("payment_id",),
     description="Creditor payments from the financial administration.",
+    process="financien",
 )
 CREDITORS = DatasetSchema(
     "creditors",
@@ -78,6 +64,7 @@ CREDITORS = DatasetSchema(
     ),
     key=("creditor_id",),
     description="Creditor master data.",
+    process="financien",
 )
 CREDITOR_CHANGES = DatasetSchema(
     "creditor_changes",
@@ -90,6 +77,7 @@ CREDITOR_CHANGES = DatasetSchema(
         _c("changed_by", person=True),
     ),
     description="Change log of the creditor master data (one row per changed field).",
+    process="financien",
 )
 ORDERS = DatasetSchema(
     "orders",
@@ -105,10 +93,12 @@ ORDERS = DatasetSchema(
     ),
     key=("order_id",),
     description="The municipality's own purchase orders.",
+    process="inkoop",
 )
 
 DATASETS: dict[str, DatasetSchema] = {
-    schema.name: schema for schema in (PAYMENTS, CREDITORS, CREDITOR_CHANGES, ORDERS)
+    schema.name: schema
+    for schema in (PAYMENTS, CREDITORS, CREDITOR_CHANGES, ORDERS, *PROCESS_SCHEMAS)
 }
 
 
@@ -117,3 +107,13 @@ def register_dataset(schema: DatasetSchema) -> None:
     if schema.name in DATASETS and DATASETS[schema.name] != schema:
         raise ValueError(f"dataset {schema.name!r} is already declared")
     DATASETS[schema.name] = schema
+
+
+def input_datasets() -> dict[str, DatasetSchema]:
+    """The datasets read from files (derived tables are built while loading)."""
+    return {name: schema for name, schema in DATASETS.items() if not schema.derived}
+
+
+def datasets_of(process: str) -> list[DatasetSchema]:
+    """The input datasets whose rules belong to ``process``, in declaration order."""
+    return [schema for schema in input_datasets().values() if schema.process == process]

@@ -9,12 +9,15 @@ table is renamed to the dataset's name. The file itself is read once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from weerbaar.signals.schemas import Column, DatasetSchema
+from weerbaar.signals.columns import Column, DatasetSchema
+from weerbaar.signals.sql import sql_literal
 
 PSEUDONYM_TABLE = "__pseudonyms"
+KEYED_TABLE = "__keyed"
 DATE_FORMATS = (
     "['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%d.%m.%Y', '%Y/%m/%d', '%Y-%m-%d %H:%M:%S', "
     "'%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M:%SZ']"
@@ -77,14 +80,49 @@ def _boolean(text: str) -> str:
     )
 
 
+def _padded(text: str, width: int) -> str:
+    """Digits-only text shorter than ``width`` with its leading zeros back (Excel drops them)."""
+    if not width:
+        return text
+    return (
+        f"CASE WHEN regexp_full_match({text}, '[0-9]{{1,{width - 1}}}') "
+        f"THEN lpad({text}, {width}, '0') ELSE {text} END"
+    )
+
+
+def _checked_text(column: Column, ref: str, raw_type: str) -> str:
+    """A text column with a code list, a format or padding: NULL where the value is not valid.
+
+    Codes match ignoring case and surrounding spaces and are stored as the schema writes them.
+    """
+    source = ref if raw_type == "VARCHAR" else f"CAST({ref} AS VARCHAR)"
+    text = _padded(f"NULLIF(trim({source}), '')", column.pad)
+    if column.codes:
+        cases = " ".join(
+            f"WHEN {sql_literal(code.lower())} THEN {sql_literal(code)}" for code in column.codes
+        )
+        return f"CASE lower({text}) {cases} END"
+    if column.pattern:
+        return f"CASE WHEN regexp_full_match({text}, {sql_literal(column.pattern)}) THEN {text} END"
+    return text
+
+
+def person_value(column: Column, ref: str) -> str:
+    """The identifier that is pseudonymised: trimmed, zeros restored; NULL when blank."""
+    blank = f"regexp_full_match({ref}, '{BLANK_PERSON}')"
+    return f"CASE WHEN {blank} THEN NULL ELSE {_padded(f'trim({ref})', column.pad)} END"
+
+
 def parse_expression(column: Column, raw: str, raw_type: str) -> str:
     """SQL turning the raw value into the declared type; NULL where it cannot be parsed."""
     ref = f'"{raw}"'
+    if column.person and column.type == "VARCHAR":
+        text = ref if raw_type == "VARCHAR" else f"CAST({ref} AS VARCHAR)"
+        return person_value(column, text)
+    if column.type == "VARCHAR" and (column.codes or column.pattern or column.pad):
+        return _checked_text(column, ref, raw_type)
     if raw_type != "VARCHAR":
         return f"TRY_CAST({ref} AS {column.type})"
-    if column.person and column.type == "VARCHAR":
-        blank = f"regexp_full_match({ref}, '{BLANK_PERSON}')"
-        return f"CASE WHEN {blank} THEN NULL ELSE trim({ref}) END"
     text = f"NULLIF(trim({ref}), '')"
     if column.type == "VARCHAR":
         return text
@@ -107,15 +145,20 @@ def present_expression(raw: str, raw_type: str) -> str:
 
 
 def needs_parsing(source: Source, column: Column) -> bool:
-    """A value already of the declared type (or text for a text column) cannot fail to parse."""
+    """A value already of the declared type (or text for a text column) cannot fail to parse,
+    unless the column also has a code list or a format to meet."""
     raw_type = source.types[source.columns[column.name]]
-    return raw_type != column.type
+    return raw_type != column.type or bool(column.codes or column.pattern)
 
 
 def has_flag(source: Source, column: Column, pseudonymise: bool) -> bool:
     """Whether the staged table has a parse-failure flag for ``column``."""
-    if column.name not in source.columns or (pseudonymise and column.person):
-        return False  # a pseudonym is looked up from the text: nothing to parse
+    if column.name not in source.columns:
+        return False
+    if column.keyed:
+        return True  # an IBAN (or its keyed hash) that is not one is an input error
+    if column.person:
+        return False  # any text identifies someone: there is nothing to parse
     return needs_parsing(source, column)
 
 
@@ -126,9 +169,20 @@ def bad_flag(index: int) -> str:
 def person_values_sql(schema: DatasetSchema, source: Source) -> list[str]:
     """``SELECT raw, value`` per person column: the distinct raw texts and their trimmed value
     (NULL when blank), parsed once per distinct text rather than per row."""
+    return _distinct_values(schema, source, lambda column: column.person)
+
+
+def keyed_values_sql(schema: DatasetSchema, source: Source) -> list[str]:
+    """``SELECT raw, value`` per keyed column (IBANs): the distinct raw texts."""
+    return _distinct_values(schema, source, lambda column: column.keyed)
+
+
+def _distinct_values(
+    schema: DatasetSchema, source: Source, wanted: Callable[[Column], bool]
+) -> list[str]:
     selects = []
     for column in schema.columns:
-        if column.person and column.name in source.columns:
+        if wanted(column) and column.name in source.columns:
             raw = source.columns[column.name]
             value = parse_expression(column, raw, "VARCHAR")
             distinct = (
@@ -147,12 +201,20 @@ def _select(
         return [f'CAST(NULL AS {column.type}) AS "{column.name}"'], None
     raw = source.columns[column.name]
     parsed = parse_expression(column, raw, source.types[raw])
+    alias = f"__alias_{index}"
+    on = f'{alias}.__raw = CAST(s."{raw}" AS VARCHAR)'
     if pseudonymise and column.person:
-        alias = f"__alias_{index}"
-        join = (
-            f'LEFT JOIN {PSEUDONYM_TABLE} AS {alias} ON {alias}.__raw = CAST(s."{raw}" AS VARCHAR)'
-        )
+        join = f"LEFT JOIN {PSEUDONYM_TABLE} AS {alias} ON {on}"
         return [f'{alias}.__alias AS "{column.name}"'], join
+    if column.keyed:  # the value itself never reaches the staged table
+        present = present_expression(raw, source.types[raw])
+        flag = (
+            f'CASE WHEN {alias}.__key IS NULL THEN {present} ELSE FALSE END AS "{bad_flag(index)}"'
+        )
+        return [
+            f'{alias}.__key AS "{column.name}"',
+            flag,
+        ], f"LEFT JOIN {KEYED_TABLE} AS {alias} ON {on}"
     selects = [f'{parsed} AS "{column.name}"']
     if has_flag(source, column, pseudonymise):
         # CASE evaluates the (costly) blank test only where parsing gave NULL.
