@@ -1,6 +1,7 @@
 """Synthetic data for Gemeente Voorbeeld (GM9999): ordinary records plus labelled anomalies."""
 
 from weerbaar.signals.models import Label
+from weerbaar.signals.synthetic.processes import PROCESSES
 from weerbaar.signals.synthetic.service import (
     SIZES,
     Generated,
@@ -9,4 +10,12 @@ from weerbaar.signals.synthetic.service import (
     read_labels,
 )
 
-__all__ = ["SIZES", "Generated", "Label", "generate", "payment_count", "read_labels"]
+__all__ = [
+    "PROCESSES",
+    "SIZES",
+    "Generated",
+    "Label",
+    "generate",
+    "payment_count",
+    "read_labels",
+]

@@ -7,7 +7,8 @@ import importlib
 import json
 import logging
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,14 +23,22 @@ from weerbaar.signals.synthetic.base import (
     create_orders,
     create_payments,
 )
+from weerbaar.signals.synthetic.employees import create_employees
 from weerbaar.signals.synthetic.planter import Planter
 from weerbaar.signals.synthetic.plants import BENFORD_PAYMENTS, PLANTS
+from weerbaar.signals.synthetic.processes import (
+    LEDGER,
+    run_process,
+    select_processes,
+    write_tables,
+)
 
 logger = logging.getLogger("weerbaar.signals")
 SIZES = {"small": 5_000, "medium": 100_000, "large": 1_000_000}
 CSV_LIMIT = 200_000
 MUNICIPALITY = {"code": "GM9999", "name": "Gemeente Voorbeeld"}
 Format = Literal["auto", "csv", "parquet"]
+LEDGER_DATASETS = ("payments", "creditors", "creditor_changes", "orders", "employees")
 
 
 @dataclass
@@ -40,6 +49,7 @@ class Generated:
     labels: list[Label]
     seconds: float
     ocds: bool = False
+    decoys: list[Label] = field(default_factory=list)
 
     @property
     def ocds_file(self) -> Path | None:
@@ -75,7 +85,8 @@ def plan_sizes(payments: int) -> dict[str, int]:
 
 def _write(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> dict[str, Path]:
     files = {}
-    for name, schema in DATASETS.items():
+    for name in LEDGER_DATASETS:
+        schema = DATASETS[name]
         columns = ", ".join(f'"{c}"' for c in schema.names)
         order = ", ".join(schema.key or schema.names[:2])
         path = out_dir / f"{name}.{fmt}"
@@ -133,18 +144,12 @@ def _write_meta(out_dir: Path, meta: dict[str, Any]) -> None:
     (out_dir / "generation.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 
-def generate(
-    size: str, seed: int, out_dir: Path, fmt: Format = "auto", ocds: bool = True
-) -> Generated:
-    """Write every dataset, ``labels.csv`` and ``generation.json`` to ``out_dir``."""
-    started = time.perf_counter()
-    total = payment_count(size)
+def _ledger(
+    con: duckdb.DuckDBPyConnection, seed: int, total: int, out_dir: Path, fmt: str
+) -> tuple[dict[str, Path], dict[str, int], list[Label], list[Label]]:
+    """Payments, creditors, their changes, orders and employees (financien and inkoop)."""
     sizes = plan_sizes(total)
-    chosen = fmt if fmt != "auto" else ("csv" if total <= CSV_LIMIT else "parquet")
-    out_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    con = duckdb.connect()
-    con.execute("SET threads TO 2").fetchall()
     create_creditors(con, rng, sizes["creditors"])
     create_payments(con, rng, sizes["payments"], sizes["creditors"])
     create_orders(con, rng, sizes["orders"], sizes["creditors"])
@@ -154,19 +159,69 @@ def generate(
     )
     for plant in PLANTS:
         plant(planter)
+    decoys = create_employees(planter)
     planter.flush()
-    files = _write(con, out_dir, chosen)
+    files = _write(con, out_dir, fmt)
     rows = {
         name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0])
-        for name in DATASETS
+        for name in LEDGER_DATASETS
     }
-    ocds_info, ocds_labels = _ocds(out_dir, seed, total) if ocds else (None, [])
-    labels = [*planter.labels, *ocds_labels]
+    return files, rows, planter.labels, decoys
+
+
+def generate(
+    size: str,
+    seed: int,
+    out_dir: Path,
+    fmt: Format = "auto",
+    ocds: bool = True,
+    processes: Iterable[str] | None = None,
+) -> Generated:
+    """Write the datasets of ``processes`` (default: all), ``labels.csv`` (planted anomalies),
+    ``decoys.csv`` (legitimate look-alikes) and ``generation.json`` to ``out_dir``.
+
+    ``size`` is the number of records in each process's main table (payments for financien).
+    """
+    started = time.perf_counter()
+    total = payment_count(size)
+    chosen_processes = select_processes(processes)
+    chosen = fmt if fmt != "auto" else ("csv" if total <= CSV_LIMIT else "parquet")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
+    con.execute("SET threads TO 2").fetchall()
+    files: dict[str, Path] = {}
+    rows: dict[str, int] = {}
+    labels: list[Label] = []
+    decoys: list[Label] = []
+    if set(LEDGER) & set(chosen_processes):
+        files, rows, labels, decoys = _ledger(con, seed, total, out_dir, chosen)
+    shared: dict[str, object] = {}
+    for name in chosen_processes:
+        if name in LEDGER:
+            continue
+        data = run_process(name, seed, total, shared)
+        written, counted = write_tables(con, out_dir, data, chosen)
+        files.update(written)
+        rows.update(counted)
+        labels += data.labels
+        decoys += data.decoys
+    with_ocds = ocds and "inkoop" in chosen_processes
+    ocds_info, ocds_labels = _ocds(out_dir, seed, total) if with_ocds else (None, [])
+    labels = [*labels, *ocds_labels]
     write_labels(out_dir / "labels.csv", labels)
+    write_labels(out_dir / "decoys.csv", decoys)
     seconds = time.perf_counter() - started
-    meta = {"size": size, "seed": seed, "format": chosen, "rows": rows, "labels": len(labels)}
+    meta = {
+        "size": size,
+        "seed": seed,
+        "format": chosen,
+        "processes": chosen_processes,
+        "rows": rows,
+        "labels": len(labels),
+        "decoys": len(decoys),
+    }
     _write_meta(out_dir, {**meta, "ocds": ocds_info})
     logger.info(
         "data_generated rows=%s seconds=%.1f", rows, seconds, extra={"event": "data_generated"}
     )
-    return Generated(out_dir, files, rows, labels, seconds, ocds_info is not None)
+    return Generated(out_dir, files, rows, labels, seconds, ocds_info is not None, decoys)
