@@ -66,7 +66,7 @@ TEXT_CASES = {
     ),
     "red flag in data without datasets": _text_case(
         "processes/toezicht.yaml",
-        "    datasets: [inspections]\n    sources: [WG19]\n",
+        "    datasets: [inspections]\n    signal_rules: [TOE-005]\n    sources: [WG19]\n",
         "    sources: [WG19]\n",
         "red_flags[0]",
         "must name at least one dataset",

@@ -76,4 +76,4 @@ def test_the_iban_red_flag_claims_only_what_its_rules_compare() -> None:
     text = (shared.description.nl + shared.title.nl).lower()
     assert "medewerker" not in text
     _, employee = framework.red_flag("fin-rf-iban-medewerker")
-    assert employee.signal_rules == [] and "hr" in employee.datasets
+    assert employee.signal_rules == ["FIN-016"] and "hr" in employee.datasets

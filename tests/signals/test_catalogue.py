@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from weerbaar.signals.catalogue import measure_quality, render_catalogue
+from weerbaar.signals.inputs_doc import render_inputs
+from weerbaar.signals.register import load_rulesets, render_register
 from weerbaar.signals.registry import builtin_registry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,3 +42,37 @@ def test_lawful_use_page_covers_the_safeguards():
         "dpia",
     ):
         assert topic in text, topic
+
+
+def test_input_reference_and_register_are_current():
+    registry = builtin_registry()
+    inputs = (ROOT / "docs" / "signals" / "inputs.md").read_text(encoding="utf-8")
+    register = (ROOT / "docs" / "signals" / "algoritmeregister.md").read_text(encoding="utf-8")
+    assert inputs == render_inputs(registry), "run `weerbaar signals catalogue`"
+    assert register == render_register(registry), "run `weerbaar signals catalogue`"
+
+
+def test_every_rule_set_has_a_register_description_and_lawful_use_section():
+    prefixes = {rule.id.split("-")[0] for rule in builtin_registry()}
+    described = {item.prefix for item in load_rulesets().rulesets}
+    assert prefixes == described
+    register = (ROOT / "docs" / "signals" / "algoritmeregister.md").read_text(encoding="utf-8")
+    for field in (
+        "Naam",
+        "Korte omschrijving",
+        "Doel en impact",
+        "Afwegingen",
+        "Menselijke tussenkomst",
+        "Risicobeheer",
+        "Wettelijke basis",
+        "Gegevens",
+        "Technische werking",
+        "Publicatiecategorie",
+        "Impacttoetsen",
+    ):
+        assert register.count(f"| {field} |") == len(prefixes), field
+    for rule in builtin_registry():
+        assert rule.id in register, rule.id
+    lawful = (ROOT / "docs" / "signals" / "lawful-use.md").read_text(encoding="utf-8")
+    for prefix in prefixes - {"FIN", "INK"}:
+        assert f"(`{prefix}`)" in lawful, prefix

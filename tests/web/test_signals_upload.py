@@ -128,3 +128,28 @@ def test_only_coordinators_upload(
         assert client.get(_url(world)).status_code == 403
         assert client.post(_url(world), {"payments": _file("payments.csv")}).status_code == 403
     assert not SignalRun.objects.exists()
+
+
+def test_every_process_input_can_be_uploaded(world: Any, coordinator_client: Client) -> None:
+    page = coordinator_client.get(_url(world)).content.decode()
+    for name in ("brp_mutations", "access_log", "inspections", "employees", "subsidy_decisions"):
+        assert f'name="{name}"' in page
+    assert "Basisregistratie personen" in page or "BRP" in page
+    files = {name: _file(f"{name}.csv") for name in ("brp_mutations", "bag_addresses")}
+    response = coordinator_client.post(_url(world), files)
+    assert response.status_code == 302
+    run = SignalRun.objects.get()
+    assert sorted(run.manifest["inputs"]) == ["bag_addresses", "brp_mutations"]
+    assert set(run.counts) == {rule for rule in run.counts if rule.startswith("BRP-")}
+    assert run.hits.filter(rule_id__startswith="BRP-").exists()
+    assert not run.hits.exclude(rule_id__startswith="BRP-").exists()
+
+
+def test_an_unknown_code_in_a_new_input_is_named(world: Any, coordinator_client: Client) -> None:
+    text = (data_dir() / "inspections.csv").read_text(encoding="utf-8")
+    bad = text.replace("geen_overtreding", "geen overtreding", 1).encode("utf-8")
+    response = coordinator_client.post(_url(world), {"inspections": _file("inspections.csv", bad)})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "inspections.csv, row" in page and "column result" in page
+    assert "is not a known code" in page and not SignalRun.objects.exists()

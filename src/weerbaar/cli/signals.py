@@ -239,18 +239,33 @@ def _releases(path: Path) -> str:
 def generate_command(
     out: Annotated[Path, typer.Option("--out", help="Uitvoermap / output directory.")],
     size: Annotated[
-        str, typer.Option("--size", help="small, medium, large of/or #payments")
+        str, typer.Option("--size", help="small, medium, large of/or #records per process")
     ] = "small",
     seed: Annotated[int, typer.Option("--seed")] = 42,
     fmt: Annotated[str, typer.Option("--format", help="auto, csv of/or parquet")] = "auto",
+    process: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--process",
+            help="Proces(sen), bv. brp of subsidies,vergunningen; standaard alle / "
+            "process(es) to generate, default all: financien, inkoop, subsidies, vergunningen, "
+            "brp, reisdocumenten, informatie, toezicht.",
+        ),
+    ] = None,
 ) -> None:
-    """Maak synthetische data voor Gemeente Voorbeeld / generate synthetic data with labels."""
+    """Maak synthetische data voor Gemeente Voorbeeld / generate synthetic data with labels.
+
+    --size is the number of records in each process's main table (payments, subsidy
+    applications, BRP mutations, ...). labels.csv lists the planted anomalies, decoys.csv the
+    legitimate look-alikes, both per rule.
+    """
     from weerbaar.signals.synthetic import generate
 
     if fmt not in ("auto", "csv", "parquet"):
         raise _fail(f"--format {fmt!r}: use auto, csv or parquet")
+    processes = [name for item in process or [] for name in item.split(",")]
     try:
-        generated = generate(size, seed, out, fmt)  # type: ignore[arg-type]
+        generated = generate(size, seed, out, fmt, processes=processes)  # type: ignore[arg-type]
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     table = Table(title=f"Gemeente Voorbeeld (GM9999) -> {out}")
@@ -261,6 +276,7 @@ def generate_command(
     if generated.ocds_file is not None:
         table.add_row("ocds.jsonl (releases)", _releases(generated.ocds_file))
     table.add_row("labels.csv", str(len(generated.labels)))
+    table.add_row("decoys.csv", str(len(generated.decoys)))
     console.print(table)
     console.print(f"{generated.seconds:.1f} s")
 
@@ -271,11 +287,18 @@ def catalogue_command(
         "docs/signals/catalogue.md"
     ),
 ) -> None:
-    """Schrijf de regelcatalogus / write the rule catalogue (with measured precision)."""
+    """Schrijf de regelcatalogus / write the rule catalogue (with measured precision).
+
+    Writes inputs.md (the input reference) and algoritmeregister.md beside it.
+    """
     from weerbaar.signals.catalogue import measure_quality, render_catalogue
+    from weerbaar.signals.inputs_doc import render_inputs
+    from weerbaar.signals.register import render_register
 
     registry = builtin_registry()
     text = render_catalogue(registry, measure_quality(registry))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    console.print(f"{len(registry)} regels / rules -> {out}")
+    (out.parent / "inputs.md").write_text(render_inputs(registry), encoding="utf-8")
+    (out.parent / "algoritmeregister.md").write_text(render_register(registry), encoding="utf-8")
+    console.print(f"{len(registry)} regels / rules -> {out}, inputs.md, algoritmeregister.md")

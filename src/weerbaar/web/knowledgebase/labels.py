@@ -19,6 +19,20 @@ DATASET_LABELS: dict[str, Promise] = {
     "access_logs": _("toegangslogs"),
     "inspections": _("inspecties"),
     "hr": _("personeelsgegevens"),
+    "employees": _("medewerkers met hun salarisrekening"),
+    "subsidy_applications": _("subsidieaanvragen"),
+    "subsidy_board_members": _("bestuurders van aanvragers"),
+    "subsidy_decisions": _("subsidiebesluiten"),
+    "subsidy_settlements": _("subsidievaststellingen"),
+    "permit_applications": _("vergunningaanvragen"),
+    "permit_decisions": _("vergunningbesluiten"),
+    "brp_mutations": _("BRP-adresmutaties"),
+    "bag_addresses": _("BAG-verblijfsobjecten"),
+    "document_applications": _("aanvragen reisdocumenten"),
+    "loss_reports": _("vermissingsmeldingen reisdocumenten"),
+    "access_log": _("toegangslog (raadplegingen)"),
+    "protected_records": _("beschermde personen (collega's, bestuurders, signaallijst)"),
+    "enforcement_actions": _("handhavingsbesluiten"),
 }
 
 PART_LABELS: dict[str, Promise] = {"algemeen": _("Algemeen (beleid, organisatie, cultuur)")}

@@ -1,8 +1,9 @@
 """The demo's signals: the small synthetic dataset of Gemeente Voorbeeld and one stored run.
 
 The data are generated with a fixed seed into ``WEERBAAR_DATA_DIR/demo-signals`` (once; again
-only when missing or made with another seed) and run with the configured key, or the fixed
-demo key. An identical run is never stored twice, so the demo can be loaded again and again.
+only when missing, made with another seed or without a process added since) and run with the
+configured key, or the fixed demo key. An identical run is never stored twice, so the demo can
+be loaded again and again.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from weerbaar.signals.pseudonym import DEMO_KEY
 from weerbaar.signals.service import RunOptions
-from weerbaar.signals.synthetic import generate
+from weerbaar.signals.synthetic import PROCESSES, generate
 from weerbaar.web.signals.service import Stored, configured_key, demo_data_dir, run_and_store
 from weerbaar.web.tenancy.models import Municipality
 
@@ -32,7 +33,8 @@ def ensure_demo_data(data_dir: Path | None = None) -> Path:
     """The demo dataset in ``data_dir``, generated if missing or made otherwise."""
     data_dir = data_dir or demo_data_dir()
     meta = _generated_with(data_dir)
-    if meta.get("seed") != DEMO_SEED or meta.get("size") != DEMO_SIZE:
+    current = meta.get("processes") == list(PROCESSES)  # made before a process was added?
+    if meta.get("seed") != DEMO_SEED or meta.get("size") != DEMO_SIZE or not current:
         generate(DEMO_SIZE, DEMO_SEED, data_dir)
     return data_dir
 

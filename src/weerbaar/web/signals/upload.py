@@ -23,15 +23,23 @@ from django.views.decorators.http import require_http_methods
 
 from weerbaar.signals.inputs import InputError
 from weerbaar.signals.pseudonym import PseudonymKeyError
+from weerbaar.signals.schemas import PROCESS_ORDER, datasets_of
 from weerbaar.signals.service import RunOptions
 from weerbaar.web.audit import log_event
-from weerbaar.web.knowledgebase.labels import DATASET_LABELS
+from weerbaar.web.knowledgebase.framework import framework
+from weerbaar.web.knowledgebase.labels import DATASET_LABELS, language
 from weerbaar.web.signals.service import configured_key, run_and_store
 from weerbaar.web.tenancy.access import municipality_role_required
 
 MAX_UPLOAD = 200 * 1024 * 1024
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
-DATASETS = ("payments", "creditors", "creditor_changes", "orders")
+# Every dataset read from a file, grouped by the process whose rules read it.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (process, tuple(schema.name for schema in datasets_of(process)))
+    for process in PROCESS_ORDER
+    if datasets_of(process)
+)
+DATASETS: tuple[str, ...] = tuple(name for _, names in GROUPS for name in names)
 
 
 def _suffix(name: str, allowed: tuple[str, ...]) -> str | None:
@@ -55,6 +63,18 @@ class SignalUploadForm(forms.Form):
                 "OCDS-releases, één JSON-object per regel (.jsonl of .jsonl.gz)"
             ),
         )
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """(process name, its dataset fields) in process order; OCDS with procurement."""
+        processes = framework().processes
+        result = []
+        for process, names in GROUPS:
+            title = processes[process].name.get(language()) if process in processes else process
+            fields = [self[name] for name in names]
+            if process == "inkoop":
+                fields.append(self["ocds"])
+            result.append((title, fields))
+        return result
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
