@@ -62,11 +62,11 @@ def test_cli_validate_checks_citations_against_the_registry(tmp_path: Path) -> N
     replace_text(
         data / "processes/financien.yaml",
         "signal_rules: [FIN-010, FIN-011]",
-        "signal_rules: [FIN-010, SUB-001]",
+        "signal_rules: [FIN-010, SUB-099]",
     )
     result = CliRunner().invoke(app, ["knowledge", "validate", str(data)])
     assert result.exit_code == 1
-    assert "SUB-001" in result.output and "rule registry" in result.output
+    assert "SUB-099" in result.output and "rule registry" in result.output
 
 
 def test_the_iban_red_flag_claims_only_what_its_rules_compare() -> None:

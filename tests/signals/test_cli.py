@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from weerbaar.cli import app
-from weerbaar.signals.pseudonym import KEY_ENV
+from weerbaar.signals.pseudonym import KEY_ENV, iban_key, pseudonym
 from weerbaar.signals.registry import BUILTIN_RULES
 
 runner = CliRunner()
@@ -272,3 +272,58 @@ def test_same_person_in_other_case_or_spacing_is_one_person_for_fin_006(tmp_path
     assert sorted(hit["entity_id"] for hit in hits) == ["P1", "P2"]
     text = (out / "hits.json").read_text(encoding="utf-8").lower()
     assert "jan" not in text and "piet" not in text
+
+
+def test_generate_one_process_and_run_the_new_rule_sets(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    made = invoke(
+        "generate", "--process", "brp,toezicht", "--size", "2000", "--seed", "3", "--out", str(data)
+    )
+    assert made.exit_code == 0, made.output
+    assert "decoys.csv" in made.stdout and not (data / "payments.csv").exists()
+    result = invoke(
+        "run", "--data", str(data), "--rules", "SUB,VER,BRP,RD,LOG,TOE", "--out", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    with (out / "hits.csv").open(encoding="utf-8", newline="") as handle:
+        sets = {row["rule_id"].split("-")[0] for row in csv.DictReader(handle)}
+    assert sets == {"BRP", "TOE"}
+    rules = json.loads((out / "run.json").read_text(encoding="utf-8"))["rules"]
+    skipped = {rule["id"] for rule in rules if rule["status"] == "skipped"}
+    assert {"SUB-001", "VER-001", "RD-001", "LOG-001"} <= skipped
+
+
+def test_a_bad_code_in_a_new_input_stops_the_run_and_writes_nothing(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    assert (
+        invoke("generate", "--process", "toezicht", "--size", "2000", "--out", str(data)).exit_code
+        == 0
+    )
+    path = data / "enforcement_actions.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("waarschuwing", "berisping", 1), "utf-8"
+    )
+    result = invoke("run", "--data", str(data), "--rules", "TOE", "--out", str(out))
+    assert result.exit_code == 2
+    assert "enforcement_actions.csv, row" in result.output and "column action_type" in result.output
+    assert "'berisping' is not a known code" in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_hash_employees_prepares_a_file_without_ids_or_ibans(tmp_path):
+    source, target = tmp_path / "hr.csv", tmp_path / "employees.csv"
+    source.write_text(
+        "employee_id;iban;department;start_date;end_date\n"
+        "J.Jansen;NL91 ABNA 0417 1643 00;Financiën;2015-01-01;\n",
+        encoding="utf-8",
+    )
+    result = invoke("hash-employees", str(source), "--out", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "Jansen" not in text and "0417" not in text and "Financiën" in text
+    assert pseudonym(KEY.encode(), "j.jansen") in text
+    assert iban_key(KEY.encode(), "NL91ABNA0417164300") in text
+    source.write_text("employee_id,iban\nJ.Jansen,NL91ABNA0417164301\n", encoding="utf-8")
+    bad = invoke("hash-employees", str(source), "--out", str(target))
+    assert bad.exit_code == 2 and "hr.csv, line 2, column iban" in bad.output
+    assert "0417164301" not in bad.output

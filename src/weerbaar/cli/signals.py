@@ -281,6 +281,31 @@ def generate_command(
     console.print(f"{generated.seconds:.1f} s")
 
 
+@app.command("hash-employees")
+def hash_employees_command(
+    source: Annotated[Path, typer.Argument(help="HR-export (CSV) met employee_id en iban.")],
+    out: Annotated[Path, typer.Option("--out", help="employees.csv om aan te leveren.")],
+    key_file: Annotated[
+        Path | None, typer.Option("--key-file", help="Sleutel voor pseudoniemen.")
+    ] = None,
+) -> None:
+    """Maak het medewerkersbestand zonder leesbare id's en IBAN's / prepare the employees file.
+
+    For the salary administration: every employee id becomes its pseudonym and every IBAN its
+    keyed hash, with the same key as the signal run, so FIN-016 can compare them.
+    """
+    from weerbaar.signals.employees import PrepareError, prepare_employees
+
+    if not source.is_file():
+        raise _fail(f"{source}: no such file")
+    try:
+        key = resolve_key(key_file)
+        count = prepare_employees(source, out, key)
+    except (PseudonymKeyError, PrepareError) as exc:
+        raise _fail(str(exc)) from exc
+    console.print(f"{count} medewerkers / employees -> {out}")
+
+
 @app.command("catalogue")
 def catalogue_command(
     out: Annotated[Path, typer.Option("--out", help="Markdown file.")] = Path(
