@@ -91,7 +91,8 @@ def validate(
     console.print(
         f"[green]OK[/green] versie/version {framework.version}: "
         f"{len(framework.processes)} processen, {len(framework.measures)} maatregelen, "
-        f"{len(framework.questions)} vragen, {len(framework.sources)} bronnen"
+        f"{len(framework.questions)} vragen, {len(framework.sources)} bronnen, "
+        f"{len(framework.dilemmas)} dilemmakaarten, {len(framework.lessons)} lessen"
     )
 
 

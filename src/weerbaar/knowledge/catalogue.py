@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from weerbaar.knowledge.legal import article_url, citation
+from weerbaar.knowledge.awareness_catalogue import render_dilemmas, render_lessons
 from weerbaar.knowledge.loader import load_framework
 from weerbaar.knowledge.models import Framework, Measure, Process, RedFlag
 
@@ -159,7 +160,13 @@ def render_index(framework: Framework) -> str:
     lines += ["## Thema's", ""] + [
         f"- **{t.name.nl}**: {t.description.nl}" for t in framework.themes.values()
     ]
-    lines += ["", "Zie ook [maatregelen](maatregelen.md) en [bronnen](bronnen.md).", ""]
+    lines += [
+        "",
+        "Zie ook [maatregelen](maatregelen.md), [bronnen](bronnen.md), "
+        f"[dilemmakaarten](dilemmakaarten.md) ({len(framework.dilemmas)}) en "
+        "[korte lessen en pulsmeting](lessen.md).",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -179,6 +186,8 @@ def render_catalogue(framework: Framework | None = None) -> dict[str, str]:
     framework = framework or load_framework()
     pages = {"README.md": render_index(framework), "maatregelen.md": render_measures(framework)}
     pages["bronnen.md"] = render_sources(framework)
+    pages["dilemmakaarten.md"] = render_dilemmas(framework)
+    pages["lessen.md"] = render_lessons(framework)
     for process in framework.processes.values():
         pages[f"processen/{process.id}.md"] = render_process(framework, process)
     return pages

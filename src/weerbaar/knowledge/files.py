@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError, create_model
 
+from weerbaar.knowledge.awareness import Dilemma, FunctionGroup, Lesson, Pulse
 from weerbaar.knowledge.errors import Problem
 from weerbaar.knowledge.models import (
     Circumstance,
@@ -50,6 +51,10 @@ SPECS: tuple[FileSpec, ...] = (
     FileSpec("scales.yaml", Scale, "scales"),
     FileSpec("measures/*.yaml", Measure, "measures"),
     FileSpec("questions/*.yaml", Question, "questions"),
+    FileSpec("awareness/function_groups.yaml", FunctionGroup, "function_groups"),
+    FileSpec("awareness/dilemmas/*.yaml", Dilemma, "dilemmas"),
+    FileSpec("awareness/lessons/*.yaml", Lesson, None),
+    FileSpec("awareness/pulse.yaml", Pulse, None),
 )
 
 

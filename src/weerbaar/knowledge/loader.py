@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from weerbaar.knowledge.awareness import Dilemma, FunctionGroup, Lesson, Pulse
 from weerbaar.knowledge.errors import KnowledgeError
 from weerbaar.knowledge.files import RawData, read_directory
 from weerbaar.knowledge.models import (
@@ -79,6 +80,10 @@ def _build(raw: RawData) -> Framework:
         questions=_by_id(raw, Question),
         municipalities=places,
         fictional_municipalities=fictional,
+        function_groups=_by_id(raw, FunctionGroup),
+        dilemmas=_by_id(raw, Dilemma),
+        lessons=_in_order(_by_id(raw, Lesson), tuple(f"les-{p}" for p in PROCESS_IDS)),
+        pulse=next((item.model for item in raw.of(Pulse)), None),
     )
 
 

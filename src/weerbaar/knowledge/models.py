@@ -9,7 +9,7 @@ orphans, missing sources) are checked by :mod:`weerbaar.knowledge.validation`.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -21,6 +21,9 @@ from pydantic import (
 )
 
 from weerbaar.knowledge.errors import UnknownMunicipalityError
+
+if TYPE_CHECKING:
+    from weerbaar.knowledge.awareness import Dilemma, FunctionGroup, Lesson, Pulse
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", min_length=1)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
@@ -414,6 +417,12 @@ class Framework(Strict):
         description="fictional municipalities for demos and tests (GM9999), never exported "
         "or counted with the real ones",
     )
+    # The awareness kit, modelled in knowledge/awareness.py (which completes this model with
+    # ``Framework.model_rebuild`` on import); empty in snapshots made before the kit existed.
+    function_groups: dict[str, FunctionGroup] = Field(default_factory=dict)
+    dilemmas: dict[str, Dilemma] = Field(default_factory=dict)
+    lessons: dict[str, Lesson] = Field(default_factory=dict)
+    pulse: Pulse | None = None
 
     @property
     def version(self) -> str:

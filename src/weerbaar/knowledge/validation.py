@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from weerbaar.knowledge.checks import check_legal, check_mirrors
+from weerbaar.knowledge.awareness_checks import check_awareness
 from weerbaar.knowledge.errors import Problem
 from weerbaar.knowledge.files import Item, RawData
 from weerbaar.knowledge.models import (
@@ -309,6 +310,7 @@ CHECKS: tuple[Callable[[Checker], None], ...] = (
     check_coverage,
     check_legal,
     check_mirrors,
+    check_awareness,
 )
 
 
