@@ -85,19 +85,19 @@ def test_a_card_without_sources_or_discussion_is_refused_by_file_and_path(tmp_pa
             "function_groups: [loket]",
             "dilemmas[0].function_groups[0]",
             "unknown function group 'loket'",
-        ),  # noqa: E501
+        ),
         (
             "red_flags: [rd-rf-herhaalde-vermissing, rd-rf-zelfde-medewerker]",
             "red_flags: [rd-rf-nergens]",
             "dilemmas[0].red_flags[0]",
             "unknown red flag",
-        ),  # noqa: E501
+        ),
         (
             "questions: [reisdocumenten.q08, reisdocumenten.q02]",
             "questions: [reisdocumenten.q99]",
             "dilemmas[0].questions[0]",
             "unknown scan question",
-        ),  # noqa: E501
+        ),
     ],
 )
 def test_broken_card_references_name_file_path_and_line(
