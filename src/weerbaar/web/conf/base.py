@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "weerbaar.web.plans",
     "weerbaar.web.signals",
     "weerbaar.web.regional",
+    "weerbaar.web.awareness",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

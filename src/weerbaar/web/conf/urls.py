@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("weerbaar.web.plans.urls")),
     path("", include("weerbaar.web.signals.urls")),
     path("", include("weerbaar.web.regional.urls")),
+    path("", include("weerbaar.web.awareness.urls")),
     path("api/", include("weerbaar.web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
