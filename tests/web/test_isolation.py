@@ -39,6 +39,9 @@ PUBLIC_PREFIXES = (
 # Patterns for any logged-in user, about the user themselves (no municipality data).
 ACCOUNT_PREFIXES = ("account/", "api/v1/municipalities/$")
 OTHER_PREFIXES = ("admin/", "i18n/", "static/")
+# The awareness kit without an account: dilemma participants by join code, employees by the
+# municipality's kit link (see test_awareness_kit_urls below).
+ANONYMOUS_KIT_PREFIXES = ("d/", "k/<str:token>/")
 ROLES = tuple(Role.values)
 LOGIN_PREFIX = "/account/login/"
 
@@ -92,6 +95,8 @@ def classify(route: Route) -> str:
         return "tenant"
     if text.startswith("s/<str:token>/"):
         return "token"
+    if text.startswith(ANONYMOUS_KIT_PREFIXES):
+        return "kit"
     if text == "" or text.startswith(PUBLIC_PREFIXES):
         return "public"
     if any(re.match(prefix, text) for prefix in ACCOUNT_PREFIXES) or text.startswith("account/"):
@@ -104,6 +109,7 @@ def classify(route: Route) -> str:
 ROUTES = all_routes()
 TENANT = [r for r in ROUTES if classify(r) == "tenant"]
 TOKEN = [r for r in ROUTES if classify(r) == "token"]
+KIT = [r for r in ROUTES if classify(r) == "kit"]
 PUBLIC = [r for r in ROUTES if classify(r) == "public"]
 
 
@@ -172,8 +178,29 @@ def objects(world: Any) -> Objects:
         plans={k: v[1] for k, v in made.items()},
         actions={k: v[2] for k, v in made.items()},
         tokens={k: v[3] for k, v in made.items()},
-        extra=_signal_objects(world),
+        extra={**_signal_objects(world), **_awareness_objects(world)},
     )
+
+
+def _awareness_objects(world: Any) -> dict[str, dict[str, Any]]:
+    """A live dilemma session and a communication plan item per municipality."""
+    from weerbaar.web.awareness import sessions as service
+    from weerbaar.web.awareness.models import CommunicationItem
+
+    found: dict[str, dict[str, Any]] = {"dilemma_session": {}, "commplan_item": {}}
+    for key, municipality in world.municipalities.items():
+        session = service.create_session(
+            municipality, f"Sessie {key}", "team", ["rd-bekende-aan-de-balie"], None
+        )
+        found["dilemma_session"][key] = service.apply(session, service.Event.START)
+        found["commplan_item"][key] = CommunicationItem.objects.create(
+            municipality=municipality,
+            message=f"Boodschap {key}",
+            audience="MT",
+            moment="2026-03-01",
+            owner="Gemeentesecretaris",
+        )
+    return found
 
 
 def _signal_objects(world: Any) -> dict[str, dict[str, Any]]:
@@ -207,6 +234,8 @@ OBJECT_BY_SEGMENT = {
     "actions": "action",
     "signalen": "signal_run",
     "signaaltreffers": "signal_hit",
+    "sessies": "dilemma_session",
+    "communicatieplan": "commplan_item",
 }
 OBJECT_BY_NAME = {
     "scan_id": "scan",
@@ -415,7 +444,15 @@ def test_a_respondent_account_reaches_only_its_assigned_scan(
 
 
 # Pages that show no municipality data (empty forms), so viewing them is not audited.
-NOT_AUDITED = {"scans:create", "scans:upload", "api:v1:municipality-detail"}
+# The projector's state is polled every second and shows counts only; the QR code holds the
+# join address. The screen view itself is audited.
+NOT_AUDITED = {
+    "scans:create",
+    "scans:upload",
+    "api:v1:municipality-detail",
+    "awareness:state",
+    "awareness:qr",
+}
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=")
 
 
@@ -439,3 +476,30 @@ def test_viewing_municipality_data_is_audited_and_pages_obey_the_csp(
         html = response.content.decode()
         found = INLINE_SCRIPT.search(html)
         assert found is None, f"{url}: inline script/style {found.group(0)!r} breaks the CSP"
+
+
+@pytest.mark.parametrize("route", KIT, ids=[r.name or r.route for r in KIT])
+def test_awareness_kit_urls_need_a_valid_code_or_link_and_show_no_other_municipality(
+    route: Route, world: Any, objects: Objects, client_for: Any
+) -> None:
+    from weerbaar.web.awareness.kit import kit_link
+
+    session_a = objects.extra["dilemma_session"]["a"]
+    link_b = kit_link(world.municipalities["b"])
+    values = {"join_code": session_a.join_code, "token": link_b.token, "lesson": "les-brp"}
+    url = "/" + PARAM_RE.sub(lambda m: values[m.group(2)], route.route)
+    forged = "/" + PARAM_RE.sub(
+        lambda m: {"join_code": "ZZZZZZ", "token": "x" * 32}.get(m.group(2), values[m.group(2)]),
+        route.route,
+    )
+    if forged != url:
+        for client in (Client(), client_for(world.user("a", Role.COORDINATOR))):
+            assert client.get(forged).status_code in (404, 405), forged
+            assert client.post(forged, {}).status_code in (400, 404, 405), forged
+    response = Client().get(url)
+    assert response.status_code in (200, 404, 405), url  # 404: the pulse has no open wave
+    if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+        page = response.content.decode()
+        assert "Sessie b" not in page and "Boodschap" not in page
+        if route.route.startswith("k/"):
+            assert world.municipalities["a"].name not in page

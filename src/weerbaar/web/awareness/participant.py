@@ -67,8 +67,8 @@ def _not_found() -> str:
 
 
 @never_cache
-def participant(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(code)
+def participant(request: HttpRequest, join_code: str) -> HttpResponse:
+    session = _session(join_code)
     key = str(session.pk)
     voted = _voted(request)
     response_cookie = None
@@ -113,8 +113,8 @@ def request_is_secure_default() -> bool:
 
 @never_cache
 @require_POST
-def vote(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(code)
+def vote(request: HttpRequest, join_code: str) -> HttpResponse:
+    session = _session(join_code)
     key = str(session.pk)
     voted = _voted(request)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
@@ -139,8 +139,8 @@ def vote(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @never_cache
-def state(request: HttpRequest, code: str) -> JsonResponse:
-    normal = normalise_code(code)
+def state(request: HttpRequest, join_code: str) -> JsonResponse:
+    normal = normalise_code(join_code)
     session = DilemmaSession.objects.filter(join_code=normal).first() if normal else None
     if session is None:
         raise Http404("Onbekende sessie")

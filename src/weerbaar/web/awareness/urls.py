@@ -22,9 +22,9 @@ urlpatterns = [
     path(BASE + "communicatieplan/agenda.ics", commplan.ical, name="commplan_ical"),
     # Without an account: participants of a session, employees taking a lesson or the pulse.
     path("d/", participant.join, name="join"),
-    path("d/<str:code>/", participant.participant, name="participant"),
-    path("d/<str:code>/stem/", participant.vote, name="vote"),
-    path("d/<str:code>/stand.json", participant.state, name="participant_state"),
+    path("d/<str:join_code>/", participant.participant, name="participant"),
+    path("d/<str:join_code>/stem/", participant.vote, name="vote"),
+    path("d/<str:join_code>/stand.json", participant.state, name="participant_state"),
     path("k/<str:token>/", kit.kit_home, name="kit"),
     path("k/<str:token>/les/<slug:lesson>/", kit.lesson, name="lesson"),
     path("k/<str:token>/puls/", kit.pulse, name="pulse"),
