@@ -114,6 +114,8 @@ def test_facilitator_and_five_phones_vote_and_the_screen_follows_within_two_seco
     }
     assert not columns & {"ip", "ip_hash", "user_agent", "voter", "participant_id"}
 
+    page.get_by_role("button", name="Stemmen sluiten").click()
+    page.wait_for_selector("[data-live-screen][data-phase=results]")
     page.get_by_role("button", name="Gesprekspunten tonen").click()
     page.get_by_role("heading", name="Om over te praten").wait_for()
     _check_both_widths(page, assert_accessible)
