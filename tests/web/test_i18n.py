@@ -61,3 +61,20 @@ def test_placeholders_survive_translation() -> None:
             continue
         expected = set(re.findall(r"%\((\w+)\)s", str(msgid)))
         assert set(re.findall(r"%\((\w+)\)s", value)) == expected, msgid
+
+
+AWARENESS = Path(weerbaar.web.__file__).parent / "awareness" / "locale" / "en" / "LC_MESSAGES"
+
+
+def test_the_awareness_apps_own_catalogue_is_complete_and_compiled() -> None:
+    text = (AWARENESS / "django.po").read_text(encoding="utf-8")
+    po = po_catalogue(text)
+    assert len(po) > 150 and "#, fuzzy" not in text
+    assert [k for k, v in po.items() if k != "" and not v] == []
+    with (AWARENESS / "django.mo").open("rb") as handle:
+        mo = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    po.pop("", None)
+    assert {k: v for k, v in mo.items() if k != ""} == po, "compile the awareness catalogue"
+    for key, value in po.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        assert set(re.findall(r"%\((\w+)\)s", value)) == set(re.findall(r"%\((\w+)\)s", str(msgid)))
