@@ -1,4 +1,4 @@
-"""The awareness kit in the web app: sessions, votes (counts only), lessons, pulse, plan, evidence."""
+"""The awareness kit in the web app: sessions, counted votes, lessons, pulse, plan, evidence."""
 
 from __future__ import annotations
 
@@ -252,3 +252,27 @@ def test_sessions_lessons_and_pulse_show_as_evidence_on_scan_questions(
     assert "Uit de bewustwordingskit" in html and "Team Burgerzaken" in html
     # Evidence does not answer: the scan has no answers.
     assert not scan.answers.exists()
+
+
+def test_the_management_report_holds_the_own_plan_and_the_awareness_figures(
+    world: Any, coordinator_client: Client, session: DilemmaSession
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+    from ui_helpers import answer_all, make_scan
+
+    scan = make_scan(world.municipalities["a"])
+    answer_all(scan)
+    for event in ("start", "reveal", "finish"):
+        _step(coordinator_client, session, event)
+    coordinator_client.post(
+        reverse("awareness:commplan", args=[world.code("a")]), {"action": "seed"}
+    )
+    base = f"/gemeente/{world.code('a')}/scans/{scan.pk}/rapport/?formaat="
+    html = coordinator_client.get(base + "html").content.decode()
+    assert "zoals het in weerbaar is bijgehouden" in html
+    assert "Dilemmasessies gehouden: 1" in html and "Gepland" in html
+    workbook = load_workbook(io.BytesIO(coordinator_client.get(base + "xlsx").content))
+    assert workbook["Bewustwording"]["B2"].value == 1
+    assert workbook["Communicatie"]["E1"].value == "Kanaal"

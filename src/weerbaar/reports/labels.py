@@ -104,6 +104,28 @@ LABELS: dict[str, tuple[str, str]] = {
         "(municipal secretary). Details of weak spots stay confidential.",
     ),
     "who": ("Wie", "Who"),
+    "channel": ("Kanaal", "Channel"),
+    "status": ("Status", "Status"),
+    "sessions_held": ("Dilemmasessies gehouden", "Dilemma sessions held"),
+    "participants": ("Deelnemers", "Participants"),
+    "pulse": ("Pulsmeting", "Pulse"),
+    "respondents": ("ingevuld", "answered"),
+    "figure": ("Cijfer", "Figure"),
+    "value": ("Waarde", "Value"),
+    "awareness": ("Bewustwording", "Awareness"),
+    "awareness_intro": (
+        "Dilemmasessies, korte lessen en de pulsmeting (aandeel eens of helemaal eens). "
+        "Alleen aantallen; een pulscijfer pas vanaf vijf antwoorden (–: minder).",
+        "Dilemma sessions, short lessons and the pulse (share agreeing or strongly agreeing). "
+        "Counts only; a pulse figure only from five answers (–: fewer).",
+    ),
+    "own_plan": (
+        "Het communicatieplan van de gemeente zelf, zoals het in weerbaar is bijgehouden.",
+        "The municipality's own communication plan, as kept in weerbaar.",
+    ),
+    "lesson": ("Les", "Lesson"),
+    "completed": ("Afgerond", "Completed"),
+    "statement": ("Stelling", "Statement"),
     "audience": ("Aan wie", "To whom"),
     "message": ("Wat", "What"),
     "moment": ("Wanneer", "When"),

@@ -167,6 +167,25 @@ class CommunicationItem(_Model):
     audience: str
     message: str
     moment: str
+    channel: str = ""
+    status: str = ""
+
+
+class PulseRow(_Model):
+    """One pulse statement over the rounds: the share that agrees, None where fewer than k."""
+
+    statement: str
+    values: list[int | None]
+
+
+class AwarenessSection(_Model):
+    """The awareness kit's figures (counts and k-anonymous pulse shares, never names)."""
+
+    sessions_held: int = Field(ge=0)
+    participants: int = Field(ge=0)
+    lessons: list[tuple[str, int]] = Field(description="(lesson title, completions)")
+    waves: list[tuple[str, int | None]] = Field(description="(round, respondents or None if < k)")
+    pulse: list[PulseRow]
 
 
 class SourceItem(_Model):
@@ -219,3 +238,5 @@ class Report(_Model):
     sources: list[SourceItem]
     answers: list[AnswerRow]
     disagreements: list[DisagreementRow] = Field(default_factory=list)
+    awareness: AwarenessSection | None = None
+    own_communication_plan: bool = False

@@ -13,7 +13,9 @@ from weerbaar.reports.labels import label, level_word
 from weerbaar.reports.method import method_paragraphs
 from weerbaar.reports.models import (
     LANGUAGES,
+    AwarenessSection,
     ChangeSection,
+    CommunicationItem,
     PlanSection,
     Report,
     ReportMeta,
@@ -35,6 +37,8 @@ def build_report(
     framework: Framework | None = None,
     lang: str = "nl",
     generated: dt.date | None = None,
+    communication: list[CommunicationItem] | None = None,
+    awareness: AwarenessSection | None = None,
 ) -> Report:
     """The management report of ``scan`` in ``lang`` (``"nl"`` or ``"en"``).
 
@@ -42,7 +46,9 @@ def build_report(
     ``load_plan``); ``previous`` an earlier scan of the same municipality, for the change
     section. ``framework`` defaults to the version the scan was answered against; ``generated``
     (the date printed on every page) defaults to today. Render the result with
-    :func:`weerbaar.reports.render`. Raises :class:`ReportError` when the inputs do not belong
+    :func:`weerbaar.reports.render`. ``communication`` is the municipality's own plan (else the
+    study's standard plan is proposed); ``awareness`` the awareness kit's figures.
+    Raises :class:`ReportError` when the inputs do not belong
     together (another municipality, a later "previous" scan, a plan for another scan or
     framework) and ``weerbaar.scan.ScanError`` when the scan does not fit its framework.
     """
@@ -68,9 +74,13 @@ def build_report(
         processes=sections.process_sections(result, framework, lang),
         plan=plan_part,
         change=change_part,
-        communication=content.communication_plan(
+        communication=communication
+        if communication
+        else content.communication_plan(
             lang, [t.name for t in top], len(plan.chosen) if plan else 0
         ),
+        own_communication_plan=bool(communication),
+        awareness=awareness,
         method=method_paragraphs(meta, framework.info.title.get(lang), plan is not None),
         sources=_sources(framework, plan),
         answers=sections.answer_rows(scan, result, framework, lang),

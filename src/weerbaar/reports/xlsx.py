@@ -27,6 +27,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "disagreements": ("Verschillen", "Disagreements"),
     "red_flags": ("Rode vlaggen", "Red flags"),
     "communication": ("Communicatie", "Communication"),
+    "awareness": ("Bewustwording", "Awareness"),
     "sources": ("Bronnen", "Sources"),
 }
 FORMULA_START = ("=", "+", "-", "@")
@@ -235,14 +236,36 @@ def _other_tables(report: Report) -> dict[str, tuple[list[str], list[list[Any]]]
         ],
     )
     tables["communication"] = (
-        [t("who"), t("audience"), t("message"), t("moment")],
-        [[c.who, c.audience, c.message, c.moment] for c in report.communication],
+        [t("who"), t("audience"), t("message"), t("moment"), t("channel"), t("status")],
+        [
+            [c.who, c.audience, c.message, c.moment, c.channel, c.status]
+            for c in report.communication
+        ],
     )
+    if report.awareness is not None:
+        tables["awareness"] = _awareness_table(report, t)
     tables["sources"] = (
         ["id", t("title"), t("publisher"), t("year"), "URL"],
         [[s.id, s.title, s.publisher, s.year, s.address] for s in report.sources],
     )
     return tables
+
+
+def _awareness_table(report: Report, t: Any) -> tuple[list[str], list[list[Any]]]:
+    """Sessions, lessons and the pulse trend, one figure per row (counts only)."""
+    aware = report.awareness
+    assert aware is not None
+    rows: list[list[Any]] = [
+        [t("sessions_held"), aware.sessions_held],
+        [t("participants"), aware.participants],
+    ]
+    rows += [[title, count] for title, count in aware.lessons]
+    for (wave, respondents), index in zip(aware.waves, range(len(aware.waves)), strict=True):
+        rows.append([f"{t('pulse')} {wave}: {t('respondents')}", respondents])
+        rows += [
+            [f"{t('pulse')} {wave}: {row.statement}", row.values[index]] for row in aware.pulse
+        ]
+    return [t("figure"), t("value")], rows
 
 
 def _distribution(counts: dict[int, int] | dict[str, int]) -> str:

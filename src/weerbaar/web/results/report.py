@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from weerbaar.reports import ReportError, build_report, render, renderers
 from weerbaar.scan import ScanError
+from weerbaar.web.awareness import reporting
 from weerbaar.web.plans.services import core_plan
 from weerbaar.web.results.services import NotScorable, score
 from weerbaar.web.scans.models import Scan
@@ -57,12 +58,22 @@ def render_report(scan: Scan, fmt: str, lang: str) -> RenderedReport:
     score(scan)  # a clear NotScorable before the report is built
     language = lang if lang in LANGUAGES else "nl"
     core_scan, previous = to_core_scan(scan), _previous(scan)
+    own = {
+        "communication": reporting.communication(scan.municipality, language),
+        "awareness": reporting.awareness(scan.municipality, language),
+    }
     try:
         try:
-            report = build_report(core_scan, plan=_plan(scan), previous=previous, lang=language)  # type: ignore[arg-type]
+            report = build_report(
+                core_scan,  # type: ignore[arg-type]
+                plan=_plan(scan),  # type: ignore[arg-type]
+                previous=previous,  # type: ignore[arg-type]
+                lang=language,
+                **own,  # type: ignore[arg-type]
+            )
         except ReportError as exc:
             logger.warning("report_plan_left_out", extra={"scan": scan.pk, "reason": str(exc)})
-            report = build_report(core_scan, plan=None, previous=previous, lang=language)  # type: ignore[arg-type]
+            report = build_report(core_scan, plan=None, previous=previous, lang=language, **own)  # type: ignore[arg-type]
     except (ScanError, ReportError) as exc:
         raise NotScorable(str(exc)) from exc
     renderer = renderers.get(fmt)
