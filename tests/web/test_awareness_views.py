@@ -276,3 +276,17 @@ def test_the_management_report_holds_the_own_plan_and_the_awareness_figures(
     workbook = load_workbook(io.BytesIO(coordinator_client.get(base + "xlsx").content))
     assert workbook["Bewustwording"]["B2"].value == 1
     assert workbook["Communicatie"]["E1"].value == "Kanaal"
+
+
+def test_the_demo_awareness_kit_is_filled_once_and_shows_on_the_panel(world: Any) -> None:
+    from weerbaar.web.awareness.demo import ensure_demo_awareness
+    from weerbaar.web.awareness.figures import panel
+
+    municipality = world.municipalities["a"]
+    token = ensure_demo_awareness(municipality)
+    assert ensure_demo_awareness(municipality) == token
+    shown = panel(municipality)
+    assert shown.sessions_held == 1 and shown.participants == 9
+    assert shown.lessons_completed > 0 and [w.wave for w in shown.waves] == ["2026-K2", "2026-K3"]
+    assert all(value is not None for row in shown.trend for value in row["values"])
+    assert CommunicationItem.objects.filter(municipality=municipality).count() == 5

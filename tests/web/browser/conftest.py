@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,10 @@ ARGS = [
 ]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# One Playwright per test process: test files outside this folder load these fixtures as a copy
+# of this module (tests/web/test_signals_browser.py), and a second sync_playwright() in the same
+# process fails ("Sync API inside the asyncio loop") when xdist puts both files on one worker.
+_SHARED = sys.modules.setdefault("_weerbaar_shared_browser", types.ModuleType("_weerbaar_shared"))
 
 
 def _require() -> bool:
@@ -34,6 +40,10 @@ def _require() -> bool:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    running = getattr(_SHARED, "browser", None)
+    if running is not None:  # started by the other copy of these fixtures in this process
+        yield running
+        return
     if not CHROMIUM.exists():
         message = f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
         if _require():
@@ -48,8 +58,12 @@ def browser() -> Iterator[Any]:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            yield browser
-            browser.close()
+            _SHARED.browser = browser
+            try:
+                yield browser
+            finally:
+                _SHARED.browser = None
+                browser.close()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

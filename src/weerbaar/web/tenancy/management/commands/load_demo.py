@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from weerbaar.web.awareness.demo import ensure_demo_awareness
 from weerbaar.web.signals.demo import ensure_demo_signals
 from weerbaar.web.tenancy import demo
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             scans = demo.ensure_demo_scans(municipality)
             plans = demo.ensure_demo_plan(municipality)
             token = demo.ensure_demo_respondent_link(municipality)
+            kit_token = ensure_demo_awareness(municipality)
         signals = ensure_demo_signals(municipality).run
         self.stdout.write(
             f"load_demo: {municipality} with {len(logins)} demo users, {scans} scans, "
@@ -49,6 +51,9 @@ class Command(BaseCommand):
             self._print_logins(logins, base)
             if token:
                 self.stdout.write(f"Survey link for a respondent (no account): {base}/s/{token}/\n")
+            self.stdout.write(
+                f"Lessons and pulse for employees (no account): {base}/k/{kit_token}/\n"
+            )
 
     def _print_logins(self, logins: list[demo.DemoLogin], base: str) -> None:
         self.stdout.write(f"\nDemo logins ({base}/account/login/):")
