@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from weerbaar.knowledge.legal import article_url, citation
 from weerbaar.knowledge.awareness_catalogue import render_dilemmas, render_lessons
+from weerbaar.knowledge.legal import article_url, citation
 from weerbaar.knowledge.loader import load_framework
 from weerbaar.knowledge.models import Framework, Measure, Process, RedFlag
 

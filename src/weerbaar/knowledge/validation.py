@@ -11,8 +11,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
-from weerbaar.knowledge.checks import check_legal, check_mirrors
 from weerbaar.knowledge.awareness_checks import check_awareness
+from weerbaar.knowledge.checks import check_legal, check_mirrors
 from weerbaar.knowledge.errors import Problem
 from weerbaar.knowledge.files import Item, RawData
 from weerbaar.knowledge.models import (
