@@ -6,3 +6,8 @@ class AwarenessConfig(AppConfig):
     name = "weerbaar.web.awareness"
     label = "awareness"
     verbose_name = _("Bewustwording")
+
+    def ready(self) -> None:
+        from weerbaar.web.awareness.events import register
+
+        register()

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.awareness import Event, TransitionError, format_code
 from weerbaar.web.audit import log_event
 from weerbaar.web.awareness import sessions
+from weerbaar.web.awareness.events import step_action
 from weerbaar.web.awareness.forms import NotesForm, SessionForm
 from weerbaar.web.awareness.models import DilemmaSession
 from weerbaar.web.knowledgebase.framework import framework
@@ -122,7 +123,7 @@ def step(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     except TransitionError as exc:
         messages.error(request, exc.en if language() == "en" else exc.nl)
     else:
-        log_event(request, f"dilemma_session_{event.value}", session)
+        log_event(request, step_action(event), session)
     target = "awareness:session" if session.status in ("done", "cancelled") else "awareness:screen"
     return redirect(target, code, session.pk)
 
