@@ -25,7 +25,7 @@
           var p = document.createElement("p");
           p.className = "utrecht-paragraph";
           if (done) { p.setAttribute("data-voted", ""); }
-          p.textContent = done ? (en ? "Your vote has been counted. Look at the screen." : "Je stem is geteld. Kijk op het scherm.")
+          p.textContent = done ? (en ? "Your vote has been counted. Look at the screen." : "Uw stem is geteld. Kijk op het scherm.")
                                : (en ? "Voting on this card has closed." : "Het stemmen op deze kaart is gesloten.");
           status.appendChild(p);
         })
