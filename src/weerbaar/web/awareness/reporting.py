@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from weerbaar.awareness.commplan import CHANNEL_NAMES, STATUS_NAMES, Channel, ItemStatus
+from weerbaar.reports.labels import long_date
 from weerbaar.reports.models import AwarenessSection, CommunicationItem, PulseRow
 from weerbaar.web.awareness import figures
 from weerbaar.web.awareness.models import CommunicationItem as StoredItem
@@ -19,7 +20,7 @@ def communication(municipality: Any, lang: str) -> list[CommunicationItem]:
             who=item.owner,
             audience=item.audience,
             message=item.message,
-            moment=item.moment.strftime("%Y-%m-%d" if lang == "en" else "%d-%m-%Y"),
+            moment=long_date(item.moment, lang),
             channel=CHANNEL_NAMES[Channel(item.channel)][pick],
             status=STATUS_NAMES[ItemStatus(item.status)][pick],
         )
