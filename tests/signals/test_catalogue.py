@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from weerbaar.signals.catalogue import measure_quality, render_catalogue
+from weerbaar.signals.catalogue import Quality, _measured, measure_quality, render_catalogue
 from weerbaar.signals.inputs_doc import render_inputs
+from weerbaar.signals.models import Text
 from weerbaar.signals.register import load_rulesets, render_register
 from weerbaar.signals.registry import builtin_registry
 
@@ -76,3 +77,20 @@ def test_every_rule_set_has_a_register_description_and_lawful_use_section():
     lawful = (ROOT / "docs" / "signals" / "lawful-use.md").read_text(encoding="utf-8")
     for prefix in prefixes - {"FIN", "INK"}:
         assert f"(`{prefix}`)" in lawful, prefix
+
+
+def test_a_rule_flagging_many_decoys_says_why_in_the_catalogue():
+    registry = builtin_registry()
+    rule = registry.get("VER-004")
+    noisy = Quality(hits=8, true_positives=4, labelled=4, found=4, decoys=4, decoys_flagged=2)
+    text = "\n".join(_measured(rule, noisy))
+    assert "decoys flagged 50% (2/4)" in text and "no reason given" in text
+    explained = rule.spec.model_copy(
+        update={"decoys": Text(nl="Een vast aanspreekpunt.", en="A fixed contact.")}
+    )
+    text = "\n".join(_measured(rule.model_copy(update={"spec": explained}), noisy))
+    assert "Een vast aanspreekpunt." in text and "A fixed contact." in text
+    quiet = Quality(hits=1, true_positives=1, labelled=1, found=1, decoys=4, records=20_000)
+    text = "\n".join(_measured(rule, quiet))
+    assert "decoys flagged 0% (0/4)" in text and "0.5 hits per 10,000 records" in text
+    assert "Lokvogels" not in text

@@ -4,16 +4,26 @@ formats, keyed IBANs, pseudonyms) and the guarantee that no raw person id reache
 from __future__ import annotations
 
 import csv
+import hmac
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from weerbaar.signals.inputs import InputError, load_inputs
 from weerbaar.signals.io import write_run
-from weerbaar.signals.pseudonym import DEMO_KEY, iban_key, pseudonym
+from weerbaar.signals.pseudonym import (
+    DEMO_KEY,
+    KeyedHasher,
+    canonical_identifier,
+    iban_key,
+    pseudonym,
+)
 from weerbaar.signals.registry import RuleLoadError, builtin_registry, load_rule
 from weerbaar.signals.schemas import DATASETS, datasets_of, input_datasets
 from weerbaar.signals.service import connect
@@ -213,3 +223,14 @@ def test_no_raw_person_id_reaches_any_output(small_data, small_run, tmp_path):
             if ((value in tokens) if re.fullmatch(r"[\w.@+-]+", value) else (value in text))
         }
         assert leaked == set(), f"{name} holds raw person ids: {sorted(leaked)[:5]}"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_the_ascii_fast_path_of_canonical_identifiers_changes_nothing(value):
+    full = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold()).strip()
+    assert canonical_identifier(value) == full
+
+
+@given(st.binary(min_size=16, max_size=130), st.binary(max_size=200))
+def test_the_keyed_hasher_is_hmac_sha256(key, message):
+    assert KeyedHasher(key).digest(message) == hmac.digest(key, message, "sha256")

@@ -22,7 +22,7 @@ import duckdb
 
 from weerbaar.signals import staging
 from weerbaar.signals.derived import build_derived
-from weerbaar.signals.pseudonym import distinct_persons, keyed_table, pseudonym_table
+from weerbaar.signals.pseudonym import keyed_table, pseudonym_table
 from weerbaar.signals.readers import SUFFIXES, ReadError, csv_lines, read_raw
 from weerbaar.signals.schemas import DATASETS, Column, DatasetSchema, input_datasets
 from weerbaar.signals.staging import Source
@@ -315,8 +315,10 @@ def _register_pseudonyms(
     pairs: list[tuple[str, str | None]] = []
     if selects:
         pairs = [(raw, value) for raw, value in con.execute(" UNION ".join(selects)).fetchall()]
-    con.register(staging.PSEUDONYM_TABLE, pseudonym_table(pairs, key))
-    return distinct_persons(value for _, value in pairs)
+    table = pseudonym_table(pairs, key)
+    con.register(staging.PSEUDONYM_TABLE, table)
+    # One pseudonym per canonical identifier: the distinct pseudonyms are the distinct people.
+    return len(set(table.column("__alias").drop_null().to_pylist()))
 
 
 def _register_keyed(con: duckdb.DuckDBPyConnection, sources: dict[str, Source], key: bytes) -> None:

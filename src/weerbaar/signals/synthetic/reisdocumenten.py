@@ -76,7 +76,7 @@ class Counter:
             "application_id": f"RD{number:09d}",
             "burgerservicenummer": bsn,
             "soort": "PN",
-            "reisdocumentnummer": document_numbers(800_000 + number % 100_000, 1)[0],
+            "reisdocumentnummer": f"P{number % 100_000_000:08d}",  # never a base number
             "ingezetene": True,
             "received_at": self.moment(day, 10.5),
             "received_by": CLERKS[int(intake)],

@@ -44,10 +44,12 @@ PLANTED_KVK = 48_000_000
 
 
 def _member(number: int) -> str:
-    """A board member as a KvK extract names them: initial, surname, date of birth."""
+    """A board member as a KvK extract names them: initial, surname, date of birth (distinct
+    for every number below 40 × 19 × 18,000)."""
     surname = SURNAMES[number % len(SURNAMES)]
     initial = INITIALS[(number // len(SURNAMES)) % len(INITIALS)]
-    born = dt.date(1950, 1, 1) + dt.timedelta(days=(number * 7919) % 18_000)
+    day = number // (len(SURNAMES) * len(INITIALS)) % 18_000
+    born = dt.date(1950, 1, 1) + dt.timedelta(days=(day * 7919) % 18_000)
     return f"{initial}. {surname} ({born.isoformat()})"
 
 

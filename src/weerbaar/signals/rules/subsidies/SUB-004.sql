@@ -30,19 +30,25 @@ WITH links AS (
     FROM subsidy_board_members AS m
     JOIN subsidy_applications AS a ON a.application_id = m.application_id
     WHERE m.member_id IS NOT NULL
+),
+shared AS (
+    SELECT entity_type, entity_id, count(*) AS applicants
+    FROM (SELECT DISTINCT entity_type, entity_id, applicant_kvk, needed FROM links) AS pairs
+    GROUP BY entity_type, entity_id, needed
+    HAVING count(*) >= needed
 )
 SELECT
-    entity_type,
-    entity_id,
-    CASE entity_type WHEN 'iban' THEN 'Rekeningnummer' WHEN 'address' THEN 'Adres'
+    s.entity_type,
+    s.entity_id,
+    CASE s.entity_type WHEN 'iban' THEN 'Rekeningnummer' WHEN 'address' THEN 'Adres'
         ELSE 'Bestuurder' END AS link_nl,
-    CASE entity_type WHEN 'iban' THEN 'Bank account' WHEN 'address' THEN 'Address'
+    CASE s.entity_type WHEN 'iban' THEN 'Bank account' WHEN 'address' THEN 'Address'
         ELSE 'Board member' END AS link_en,
-    array_sort(list(DISTINCT application_id)) AS record_ids,
-    CAST(count(DISTINCT applicant_kvk) AS DOUBLE) AS value,
-    count(DISTINCT applicant_kvk) AS applicants,
-    array_sort(list(DISTINCT applicant_kvk)) AS applicant_kvks,
-    count(DISTINCT application_id) AS applications
-FROM links
-GROUP BY entity_type, entity_id, needed
-HAVING count(DISTINCT applicant_kvk) >= needed
+    array_sort(list(DISTINCT l.application_id)) AS record_ids,
+    CAST(s.applicants AS DOUBLE) AS value,
+    s.applicants,
+    array_sort(list(DISTINCT l.applicant_kvk)) AS applicant_kvks,
+    count(DISTINCT l.application_id) AS applications
+FROM shared AS s
+JOIN links AS l ON l.entity_type = s.entity_type AND l.entity_id = s.entity_id
+GROUP BY s.entity_type, s.entity_id, s.applicants
