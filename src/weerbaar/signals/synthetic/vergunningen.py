@@ -74,7 +74,7 @@ class Permits:
         **values: Any,
     ) -> Row:
         """An application, decided 30 days later by its handler."""
-        number = self.next("application", self.ctx.records)
+        number = self.next("application", self.ctx.records * 2)
         risky = str(place.get("sbi_code") or "") in RISKY
         row: Row = {
             "application_id": f"VER{number:08d}",
@@ -104,8 +104,11 @@ class Permits:
 
     # --- ordinary records ------------------------------------------------------------------
     def base(self) -> None:
-        rng, count = self.ctx.rng, self.ctx.records
-        places = max(40, count // 3)
+        rng, count = (
+            self.ctx.rng,
+            self.ctx.records * 13 // 10,
+        )  # about a fifth fall after the period
+        places = max(40, self.ctx.records // 3)
         sbi = choose(rng, RISKY + ORDINARY * 2, places)
         kvk = np.asarray([f"{KVK_BASE + i:08d}" for i in range(places)], dtype=object)
         address = np.asarray(bag_ids(ADDRESS_BASE, places), dtype=object)
@@ -118,7 +121,7 @@ class Permits:
         event = rng.random(count) < 0.15
         later = granted[who] + rng.integers(300, 1500, count)
         day = np.where(kind == "nieuw", granted[who], later)
-        keep = day < 700
+        keep = (day < 700) & (np.cumsum(day < 700) <= self.ctx.records)
         risky = np.isin(sbi[who], RISKY)
         types = np.asarray([TYPES.get(code, OTHER_TYPE) for code in sbi[who]], dtype=object)
         handler = choose(rng, HANDLERS, count)
