@@ -116,6 +116,18 @@ class Enforcement:
                 for year in range(1, 6)
             ]
             self.data.decoy("TOE-001", "location", f"{place}/milieu", *ids)
+            place = self.location()  # decoy: a rotation of two with one stand-in (three in a row)
+            turns = INSPECTORS["horeca"]
+            ids = [
+                self.inspect(
+                    place,
+                    "horeca",
+                    FIRST_DAY + 365 * year + self.ctx.randint(30, 300),
+                    inspector_id=turns[(year + (year == 3)) % 2],
+                )["inspection_id"]
+                for year in range(1, 6)
+            ]
+            self.data.decoy("TOE-001", "location", f"{place}/horeca", *ids)
 
     def no_follow_up(self) -> None:
         for _ in range(self.ctx.instances):
