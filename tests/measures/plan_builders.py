@@ -35,6 +35,7 @@ def question(qid: str, process: str | None, measures: list[str], kind: str = "co
         section="proces" if process else "organisatie",
         kind=kind,  # type: ignore[arg-type]
         target="functies" if kind == "control" else "risicolocaties",
+        short=Text(nl=f"Kort {qid}", en=f"Short {qid}"),
         text=Text(nl=f"Vraag {qid}", en=f"Question {qid}"),
         scale="volwassenheid" if kind == "control" else "blootstelling",
         measures=measures,

@@ -85,7 +85,10 @@ def test_plan_for_the_scan_reduces_vulnerability() -> None:
     assert reasons["m-register"].code == "mandatory"
     assert reasons["m-basis"].code == "prerequisite_for" and "m-register" in reasons["m-basis"].nl
     valued = [r for r in reasons.values() if r.code == "value"]
-    assert valued and all("Vraag" in r.nl and "per uur" in r.nl for r in valued)
+    assert valued and all("per uur" in r.nl for r in valued)
+    # the weak answer is named by its question's short title, never by its id (issue 14)
+    assert all("zwak antwoord bij ‘Kort " in r.nl and ".q" not in r.nl for r in valued)
+    assert all("weak answer on ‘Short " in r.en for r in valued)
 
 
 def test_plan_for_the_demo_scan_uses_the_real_catalogue() -> None:

@@ -64,6 +64,7 @@ def question(
         section="proces" if process else ("extern" if kind == "exposure" else "organisatie"),
         kind=kind,  # type: ignore[arg-type]
         target=target,
+        short=Text(nl=f"Kort {qid}", en=f"Short {qid}"),
         text=Text(nl=f"Vraag {qid}", en=f"Question {qid}"),
         scale=scale_id or ("volwassenheid" if kind == "control" else "blootstelling"),
         weight=weight,

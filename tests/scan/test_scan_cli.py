@@ -66,9 +66,28 @@ def test_score_table_shows_heatmap_top_and_disagreements(
         "reisdocumenten",
         "functi",
         "top vulnerabilities",
-        "rd-b: r1=0, r2=3",
+        "Kort rd-b (rd-b): r1=0, r2=3",  # a question by its short title, id beside it
     ):
         assert text in result.output, result.output
+
+
+def test_score_names_weak_points_by_short_title(tmp_path: Path, knowledge_with: Framework) -> None:
+    """The top vulnerabilities named weak points only by question id (issue 14)."""
+    path = scan_file(tmp_path, knowledge_with, "old", {"fin-a": 0, "rd-a": 1})
+    result = runner.invoke(app, ["score", str(path)])
+    top = result.output.split("top vulnerabilities")[1].splitlines()[1:3]
+    assert top and all("Kort " in line for line in top), result.output
+
+
+def test_compare_writes_an_unknown_level_as_weet_niet(
+    tmp_path: Path, knowledge_with: Framework
+) -> None:
+    """`scan compare` printed `0.8→?` for an answer that became 'weet niet' (issue 14)."""
+    old = scan_file(tmp_path, knowledge_with, "old", {"fin-a": 0, "rd-a": 1})
+    new = scan_file(tmp_path, knowledge_with, "new", {"fin-a": None, "rd-a": 1})
+    result = runner.invoke(app, ["compare", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert "→ weet niet" in result.output and "?" not in result.output
 
 
 def test_compare_names_the_answers_that_caused_the_change(

@@ -54,6 +54,9 @@ def test_run_writes_hits_and_a_reproducible_manifest(data, tmp_path, small_data)
     assert table.num_rows == len(hits) == sum(manifest["counts_per_rule"].values())
     assert (out / "hits.csv").read_text(encoding="utf-8").count("\n") == len(hits) + 1
     assert manifest["inputs"]["payments"]["rows"] == small_data.rows["payments"]
+    # the summary speaks in words: no columns "v" and "s", severity in both languages (issue 14)
+    assert "Versie / version" in result.output and "Seconden / seconds" in result.output
+    assert "hoog / high" in result.output and "uitgevoerd / run" in result.output
     assert len(manifest["inputs"]["payments"]["sha256"]) == 64
     rule = next(r for r in manifest["rules"] if r["id"] == "FIN-007")
     assert rule["version"] == 1 and len(rule["sql_sha256"]) == 64

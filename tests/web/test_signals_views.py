@@ -220,7 +220,7 @@ def test_a_hit_with_many_records_shows_the_first_fifty(
     hit.save()
     page = coordinator_client.get(reverse("signals:hit", args=[world.code("a"), hit.pk]))
     text = page.content.decode()
-    assert "REC00049" in text and "REC00050" not in text and "en nog 70 records" in text
+    assert "REC00049" in text and "REC00050" not in text and "en nog 70 rijen" in text
 
 
 def test_hit_values_are_written_as_the_page_language_writes_them(
@@ -234,13 +234,13 @@ def test_hit_values_are_written_as_the_page_language_writes_them(
     hit.save()
     url = reverse("signals:hit", args=[world.code("a"), hit.pk])
     dutch = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    assert "<dd>22.008,13</dd>" in dutch
+    assert "<dd>€ 22.008,13</dd>" in dutch  # an amount column is written as euros
     assert "<dd>05-02-2024 10:56</dd>" in dutch
     assert "<dd>nee</dd>" in dutch
     for raw in ("22008.1", "22008,130000", "2024-02-05T10:56", "False"):
         assert raw not in dutch
     english = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "<dd>22,008.13</dd>" in english
+    assert "<dd>€22,008.13</dd>" in english
     assert "<dd>2024-02-05 10:56</dd>" in english
     assert "<dd>no</dd>" in english
 

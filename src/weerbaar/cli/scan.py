@@ -17,6 +17,7 @@ from weerbaar.knowledge.models import (
     INTERNAL_CIRCUMSTANCES,
     SAINT_RAISING_FACTORS,
     SMALL_MUNICIPALITY_FACTORS,
+    Framework,
 )
 from weerbaar.scan import ScanError, ScanFileError, ScanResult, compare_scans, score_scan
 from weerbaar.scan.io import (
@@ -107,7 +108,28 @@ def _colour(points: float, high: float, medium: float) -> str:
     )
 
 
-def _scores_table(result: ScanResult) -> Table:
+def _framework(version: str) -> Framework | None:
+    """The framework a result was scored against, for names and short titles."""
+    from weerbaar.scan.profile import resolve_framework
+
+    try:
+        return resolve_framework(version)
+    except ScanError:
+        return None
+
+
+def _process(framework: Framework | None, pid: str) -> str:
+    found = framework.processes.get(pid) if framework else None
+    return found.name.nl if found else pid
+
+
+def _question(framework: Framework | None, qid: str) -> str:
+    """A question by its short title, with its id: ``IBAN-naamcheck (financien.q03)``."""
+    found = framework.questions.get(qid) if framework else None
+    return f"{found.short.nl} ({qid})" if found else qid
+
+
+def _scores_table(result: ScanResult, framework: Framework | None = None) -> Table:
     table = Table(title="Kwetsbaarheid per proces / vulnerability per process (0-100)")
     table.add_column("proces", no_wrap=True)
     for header in (
@@ -120,7 +142,7 @@ def _scores_table(result: ScanResult) -> Table:
         table.add_column(header, justify="right")
     for pid, score in result.processes.items():
         table.add_row(
-            pid,
+            _process(framework, pid),
             f"[{_colour(score.vulnerability, 60, 35)}]{score.vulnerability:.1f}[/]",
             f"{score.exposure:.1f}",
             f"{score.resilience:.1f}",
@@ -130,7 +152,7 @@ def _scores_table(result: ScanResult) -> Table:
     return table
 
 
-def _heatmap_table(result: ScanResult) -> Table:
+def _heatmap_table(result: ScanResult, framework: Framework | None = None) -> Table:
     targets = sorted(
         {t for row in result.heatmap.values() for t in row},
         key=lambda t: (COLUMN_ORDER.index(t) if t in COLUMN_ORDER else len(COLUMN_ORDER), t),
@@ -144,31 +166,33 @@ def _heatmap_table(result: ScanResult) -> Table:
         table.add_column(ABBREVIATIONS.get(target, target[:4]), justify="right")
     for pid, row in result.heatmap.items():
         cells = [f"[{_colour(row[t], 8, 4)}]{row[t]:.1f}[/]" if t in row else "·" for t in targets]
-        table.add_row(pid, *cells)
+        table.add_row(_process(framework, pid), *cells)
     return table
 
 
 def _print_result(result: ScanResult) -> None:
     meta = result.scan
+    fw = _framework(meta.framework_version)
     console.print(
         f"[bold]Gemeente {meta.municipality_name} ({meta.municipality})[/bold] — {meta.date}, "
         f"{meta.mode}, kader {meta.framework_version}, grootteklasse {meta.size_class}"
     )
-    console.print(_scores_table(result))
-    console.print(_heatmap_table(result))
+    console.print(_scores_table(result, fw))
+    console.print(_heatmap_table(result, fw))
     console.print(
         f"Gemiddeld / overall: {result.overall:.1f}; betrouwbaarheid {result.confidence:.0f}%"
     )
     console.print("[bold]Grootste kwetsbaarheden / top vulnerabilities[/bold]")
     for item in result.top:
-        console.print(f"  {item.process}: {item.vulnerability:.1f} — {', '.join(item.drivers)}")
+        drivers = "; ".join(_question(fw, q) for q in item.drivers)
+        console.print(f"  {_process(fw, item.process)}: {item.vulnerability:.1f} — {drivers}")
     if result.disagreements:
         console.print(
             "[bold]Verschil van mening (gesprek voor een workshop) / disagreements[/bold]"
         )
         for d in result.disagreements:
-            values = ", ".join(f"{r}={'?' if v is None else v}" for r, v in d.values.items())
-            console.print(f"  {d.question_id}: {values}")
+            values = ", ".join(f"{r}={_level(v)}" for r, v in d.values.items())
+            console.print(f"  {_question(fw, d.question_id)}: {values}")
 
 
 @app.command()
@@ -190,15 +214,17 @@ def compare(
         f"[bold]{comparison.old.date} → {comparison.new.date}[/bold]: "
         f"gemiddeld / overall {comparison.overall_delta:+.1f}"
     )
+    fw = _framework(comparison.new.framework_version)
     table = Table("proces", "oud", "nieuw", "verschil", "oorzaken / causes (punten)")
     for pid, change in comparison.processes.items():
         colour = "red" if change.delta > 0 else "green" if change.delta < 0 else "white"
         causes = "; ".join(
-            f"{c.question_id} {_level(c.old_level)}→{_level(c.new_level)} ({c.delta:+.1f})"
+            f"{_question(fw, c.question_id)}: {_level(c.old_level)} → {_level(c.new_level)} "
+            f"({c.delta:+.1f})"
             for c in change.changes[:changes]
         )
         table.add_row(
-            pid,
+            _process(fw, pid),
             f"{change.old:.1f}",
             f"{change.new:.1f}",
             f"[{colour}]{change.delta:+.1f}[/]",
@@ -208,7 +234,8 @@ def compare(
 
 
 def _level(level: float | None) -> str:
-    return "?" if level is None else f"{level:g}"
+    """An answer level as the scan gave it; no known answer is 'weet niet' (not '?')."""
+    return "weet niet" if level is None else f"{level:g}"
 
 
 @app.command()

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from weerbaar.signals.fields import entity_label, severity_label, status_label
 from weerbaar.signals.inputs import InputError, load_inputs
 from weerbaar.signals.io import write_run
 from weerbaar.signals.pseudonym import PseudonymKeyError, resolve_key
@@ -65,7 +66,15 @@ def rules_command(
 ) -> None:
     """Toon de regelcatalogus / show the rule catalogue."""
     table = Table(title="Signaalregels / signal rules")
-    for column in ("Id", "v", "Proces", "Ernst", "Entiteit", "Titel", "Parameters"):
+    for column in (
+        "Regel / rule",
+        "Versie / version",
+        "Proces / process",
+        "Ernst / severity",
+        "Markeert / flags",
+        "Titel / title",
+        "Instellingen / settings",
+    ):
         table.add_column(column)
     for rule in _registry(rules_dir):
         spec = rule.spec
@@ -74,8 +83,8 @@ def rules_command(
             spec.id,
             str(spec.version),
             spec.process,
-            spec.severity,
-            spec.entity,
+            severity_label(spec.severity, language),
+            entity_label(spec.entity, language),
             spec.title.get(language),
             params,
         )
@@ -136,15 +145,24 @@ def check_command(data: DataDir, skip: Skip = None, ocds: OcdsFile = None) -> No
 
 def _summary(outcomes: list[RuleOutcome]) -> Table:
     table = Table(title="Resultaat / result")
-    for column in ("Regel", "v", "Ernst", "Status", "Hits", "s"):
+    for column in (
+        "Regel / rule",
+        "Versie / version",
+        "Ernst / severity",
+        "Status",
+        "Signalen / hits",
+        "Seconden / seconds",
+    ):
         table.add_column(column)
     for outcome in outcomes:
         style = {"ok": "green", "failed": "bold red", "skipped": "yellow"}[outcome.status]
+        severity = outcome.rule.spec.severity
+        status = outcome.status
         table.add_row(
             outcome.rule.id,
             str(outcome.rule.spec.version),
-            outcome.rule.spec.severity,
-            f"[{style}]{outcome.status}[/]",
+            f"{severity_label(severity, 'nl')} / {severity_label(severity, 'en')}",
+            f"[{style}]{status_label(status, 'nl')} / {status_label(status, 'en')}[/]",
             str(len(outcome.hits)),
             f"{outcome.seconds:.2f}",
         )

@@ -343,6 +343,10 @@ class Question(Strict):
     section: Literal["proces", "beleid", "organisatie", "cultuur", "extern"] = "proces"
     kind: Literal["control", "exposure"]
     target: Id = Field(description="the circumstance or factor id this question measures")
+    short: Text = Field(
+        description="short title (a few words) shown wherever the question is named, instead of "
+        "its id: explanations, plans, reports, the command line"
+    )
     text: Text
     help: Text | None = None
     scale: Id

@@ -48,11 +48,11 @@ def why_chosen(
             c.id for c in problem.candidates if c.id in chosen and cand.id in c.prerequisites
         )
         if needed_by:
-            names = ", ".join(needed_by)
+            nl_names, en_names = _titles(problem, needed_by)
             return Reason(
                 code="prerequisite_for",
-                nl=f"Voorwaarde voor {names}.",
-                en=f"Prerequisite of {names}.",
+                nl=f"Voorwaarde voor {nl_names}.",
+                en=f"Prerequisite of {en_names}.",
             )
         return Reason(
             code="theme_minimum",
@@ -72,15 +72,25 @@ def why_chosen(
     )
 
 
+def _titles(problem: PlanProblem, ids: list[str]) -> tuple[str, str]:
+    """Measures named by their titles (Dutch, English); an id only when no title is known."""
+    found = {c.id: c for c in problem.candidates}
+    nl = [found[i].title or i if i in found else i for i in ids]
+    en = [found[i].title_en or found[i].title or i if i in found else i for i in ids]
+    return ", ".join(nl), ", ".join(en)
+
+
 def _where(gap: Gap | None) -> tuple[str, str]:
+    """Where a measure helps: the process by name and the weak answer by its short title."""
     if gap is None:
         return "", ""
-    ref = gap.question or gap.id
-    nl_label = f": {gap.label}" if gap.label else ""
-    en_label = f": {gap.label_en or gap.label}" if gap.label_en or gap.label else ""
+    process_nl = gap.process_label or gap.process
+    process_en = gap.process_label_en or process_nl
+    label_nl = gap.label or gap.question or gap.id
+    label_en = gap.label_en or label_nl
     return (
-        f"{gap.process} (zwak antwoord op {ref}{nl_label})",
-        f"{gap.process} (weak answer on {ref}{en_label})",
+        f"{process_nl} (zwak antwoord bij ‘{label_nl}’)",
+        f"{process_en} (weak answer on ‘{label_en}’)",
     )
 
 
@@ -99,10 +109,11 @@ def why_rejected(
         return reason
     missing = [p for p in cand.prerequisites if p not in chosen and p not in problem.in_place]
     if missing:
+        nl_names, en_names = _titles(problem, missing)
         return Reason(
             code="prerequisite",
-            nl=f"Vraagt eerst {', '.join(missing)}; samen past dat niet of levert het minder op.",
-            en=f"Needs {', '.join(missing)} first; together that does not fit or gains less.",
+            nl=f"Vraagt eerst {nl_names}; samen past dat niet of levert het minder op.",
+            en=f"Needs {en_names} first; together that does not fit or gains less.",
         )
     alone = standalone_value(problem, cand.id)
     if marginal_value(problem, cand.id, chosen) < 0.5 * alone:
@@ -129,9 +140,9 @@ def _blocked(
         return Reason(
             code="unsuited",
             nl="Niet geschikt voor een kleine gemeente (vraagt specialistische capaciteit); "
-            "alleen met uitdrukkelijke toestemming (--allow-unsuited).",
+            "alleen als u zulke maatregelen uitdrukkelijk toestaat.",
             en="Not suited for a small municipality (needs specialist capacity); only when "
-            "explicitly allowed (--allow-unsuited).",
+            "you explicitly allow such measures.",
         )
     if cand.id not in available:
         return Reason(

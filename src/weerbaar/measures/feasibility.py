@@ -101,9 +101,9 @@ def _check_mandatory(problem: PlanProblem, request: PlanRequest) -> None:
         raise PlanInfeasible(
             "unsuited",
             f"Verplichte maatregel {not_small[0]} is niet geschikt voor een kleine gemeente; "
-            "sta zulke maatregelen uitdrukkelijk toe (--allow-unsuited) of kies een andere.",
+            "sta zulke maatregelen uitdrukkelijk toe of kies een andere.",
             f"Mandatory measure {not_small[0]} is not suited for a small municipality; allow "
-            "such measures explicitly (--allow-unsuited) or choose another.",
+            "such measures explicitly or choose another.",
         )
     for mid in request.mandatory:
         _check_one_mandatory(problem, request, problem.candidate(mid), mid in available)

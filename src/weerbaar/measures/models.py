@@ -59,8 +59,10 @@ class Gap(FrozenInput):
     id: str = Field(min_length=1)
     process: str = Field(min_length=1)
     question: str | None = None
-    label: str = ""
+    label: str = Field(default="", description="the weak answer's question, by its short title")
     label_en: str = ""
+    process_label: str = Field(default="", description="the process by its name (Dutch)")
+    process_label_en: str = ""
     points: float = Field(ge=0, description="vulnerability points (0-100 scale) this gap causes")
 
 

@@ -22,6 +22,7 @@ from weerbaar.knowledge.models import Framework, Measure
 from weerbaar.measures.effect import reduction_by_process, weighted_value
 from weerbaar.measures.models import Candidate, CandidateScore, Gap, PlanProblem, PlanRequest
 from weerbaar.scan import ScanResult, WeakAnswer, weak_answers
+from weerbaar.scan.service import process_name
 
 WEAK_THRESHOLD = 0.5
 
@@ -41,8 +42,10 @@ def gaps_from_scan(result: ScanResult, framework: Framework, threshold: float) -
                 id=gap_id(weak.process, weak.question_id),
                 process=weak.process,
                 question=weak.question_id,
-                label=question.text.nl if question else "",
-                label_en=question.text.en if question else "",
+                label=question.short.nl if question else "",
+                label_en=question.short.en if question else "",
+                process_label=process_name(framework, weak.process).nl,
+                process_label_en=process_name(framework, weak.process).en,
                 points=weak.points,
             )
         )

@@ -34,7 +34,7 @@ def _answer_words(level: float | None, scale_max: int, answers: int, dont_know: 
 
 def contribution_text(
     kind: str,
-    target: str,
+    target: Text,
     level: float | None,
     scale_max: int,
     answers: int,
@@ -42,37 +42,44 @@ def contribution_text(
     weakness: float,
     points: float,
 ) -> Text:
+    """One question's part of a process score, e.g. "Beheersing (werkwijze): niveau 1,0 van 3;
+    67% tekort, 2,3 punten." ``target`` is the name of the circumstance or factor it measures."""
     said = _answer_words(level, scale_max, answers, dont_know)
     pct = round(weakness * 100)
+    what_nl, what_en = target.nl.lower(), target.en.lower()
     if kind == "control":
-        nl = f"Beheersing ({target}): {said.nl}; tekort {pct}% → {_nl(points)} punten."
-        en = f"Control ({target}): {said.en}; gap {pct}% → {_en(points)} points."
+        nl = f"Beheersing ({what_nl}): {said.nl}; {pct}% tekort, {_nl(points)} punten."
+        en = f"Control ({what_en}): {said.en}; {pct}% gap, {_en(points)} points."
     else:
-        nl = f"Blootstelling ({target}): {said.nl}; blootstelling {pct}% → {_nl(points)} punten."
-        en = f"Exposure ({target}): {said.en}; exposure {pct}% → {_en(points)} points."
+        nl = f"Blootstelling ({what_nl}): {said.nl}; {pct}% blootstelling, {_nl(points)} punten."
+        en = f"Exposure ({what_en}): {said.en}; {pct}% exposure, {_en(points)} points."
     return Text(nl=nl, en=en)
 
 
 def process_text(
-    process: str, vulnerability: float, resilience: float, exposure: float, confidence: float
+    name: Text, vulnerability: float, resilience: float, exposure: float, confidence: float
 ) -> Text:
+    """The score of a process in words: how vulnerable, from which gap and which exposure."""
     gap = 100 - resilience
     nl = (
-        f"{process}: kwetsbaarheid {_nl(vulnerability)} = 100 × tekort {_nl(gap)}% × "
-        f"(½ + ½ × blootstelling {_nl(exposure)}%); betrouwbaarheid {_nl(confidence)}%."
+        f"{name.nl}: kwetsbaarheid {_nl(vulnerability)} van 100. De beheersmaatregelen schieten "
+        f"voor {_nl(gap)}% tekort en de blootstelling is {_nl(exposure)}%; hoe groter beide, "
+        f"hoe kwetsbaarder. Betrouwbaarheid {_nl(confidence)}%."
     )
     en = (
-        f"{process}: vulnerability {_en(vulnerability)} = 100 × gap {_en(gap)}% × "
-        f"(½ + ½ × exposure {_en(exposure)}%); confidence {_en(confidence)}%."
+        f"{name.en}: vulnerability {_en(vulnerability)} out of 100. The controls fall "
+        f"{_en(gap)}% short and the exposure is {_en(exposure)}%; the larger both, the more "
+        f"vulnerable. Confidence {_en(confidence)}%."
     )
     return Text(nl=nl, en=en)
 
 
-def disagreement_text(question_id: str, spread: float) -> Text:
+def disagreement_text(question: Text, spread: float) -> Text:
+    """Respondents disagree on a question (named by its short title): one for a workshop."""
     pct = round(spread * 100)
     return Text(
-        nl=f"Respondenten verschillen sterk over {question_id} ({pct}% van de schaal): "
+        nl=f"Respondenten verschillen sterk over ‘{question.nl}’ ({pct}% van de schaal): "
         "dit is een gesprek voor een workshop.",
-        en=f"Respondents differ widely on {question_id} ({pct}% of the scale): "
+        en=f"Respondents differ widely on ‘{question.en}’ ({pct}% of the scale): "
         "a conversation for a workshop.",
     )

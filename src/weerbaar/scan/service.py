@@ -6,7 +6,7 @@ import logging
 from collections import defaultdict
 from fractions import Fraction
 
-from weerbaar.knowledge.models import Framework
+from weerbaar.knowledge.models import Framework, Text
 from weerbaar.scan import explain, summary
 from weerbaar.scan.errors import ScanError, ScanProblem
 from weerbaar.scan.models import (
@@ -70,7 +70,7 @@ def score_scan(scan: Scan, framework: Framework | None = None) -> ScanResult:
     for process in framework.processes:
         items = [scored[q.id] for q in questions_for_process(framework, profile, process)]
         if any(item.question.kind == "control" for item in items):
-            processes[process] = _score_process(process, items)
+            processes[process] = _score_process(process, items, framework)
     result = _assemble(scan, framework, profile, scored, processes)
     log.info("scan_scored", extra={"municipality": scan.municipality, "overall": result.overall})
     return result
@@ -100,7 +100,19 @@ def _shares(items: list[ScoredQuestion]) -> list[Fraction]:
     return term_shares([(i.question.process is None, i.weight) for i in items])
 
 
-def _score_process(process: str, items: list[ScoredQuestion]) -> ProcessScore:
+def target_name(framework: Framework, target: str) -> Text:
+    """The name of a circumstance or factor (a question's ``target``); the id if unknown."""
+    found = framework.circumstances.get(target) or framework.factors.get(target)
+    return found.name if found is not None else Text(nl=target, en=target)
+
+
+def process_name(framework: Framework, process: str) -> Text:
+    """The name of a process; its id when the framework has no name for it."""
+    found = framework.processes.get(process)
+    return found.name if found is not None else Text(nl=process, en=process)
+
+
+def _score_process(process: str, items: list[ScoredQuestion], framework: Framework) -> ProcessScore:
     controls = [i for i in items if i.question.kind == "control"]
     exposures = [i for i in items if i.question.kind == "exposure"]
     shares = _shares(controls) + _shares(exposures)
@@ -116,7 +128,8 @@ def _score_process(process: str, items: list[ScoredQuestion]) -> ProcessScore:
     exact += split_points(exposure_total, terms[len(controls) :])
     tenths = apportion(to_tenths(total), exact, [i.question.id for i in ordered])
     contributions = [
-        _contribution(i, share, t) for i, share, t in zip(ordered, shares, tenths, strict=True)
+        _contribution(i, share, t, framework)
+        for i, share, t in zip(ordered, shares, tenths, strict=True)
     ]
     contributions.sort(key=lambda c: (-c.points, c.question_id))
     confidence = weighted_mean([(i.weight, i.stats.confidence) for i in items])
@@ -136,11 +149,13 @@ def _score_process(process: str, items: list[ScoredQuestion]) -> ProcessScore:
         exposure_points=tenths_to_float(sum(tenths[len(controls) :])),
         control_points=tenths_to_float(sum(tenths[: len(controls)])),
         contributions=contributions,
-        explanation=explain.process_text(process, vuln, res, exp, conf),
+        explanation=explain.process_text(process_name(framework, process), vuln, res, exp, conf),
     )
 
 
-def _contribution(item: ScoredQuestion, share: Fraction, tenths: int) -> Contribution:
+def _contribution(
+    item: ScoredQuestion, share: Fraction, tenths: int, framework: Framework
+) -> Contribution:
     question, stats = item.question, item.stats
     level = fraction_to_float(stats.level, 2) if stats.level is not None else None
     weakness = fraction_to_float(stats.weakness, 3)
@@ -162,7 +177,7 @@ def _contribution(item: ScoredQuestion, share: Fraction, tenths: int) -> Contrib
         measures=list(question.measures),
         explanation=explain.contribution_text(
             question.kind,
-            question.target,
+            target_name(framework, question.target),
             level,
             item.scale_max,
             stats.answers,

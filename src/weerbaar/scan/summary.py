@@ -108,7 +108,7 @@ def disagreements(scan: Scan, scored: dict[str, ScoredQuestion]) -> list[Disagre
                     values=dict(sorted(by_question[qid].items())),
                     spread=spread,
                     mean_difference=fraction_to_float(item.stats.known_difference, 3),
-                    explanation=explain.disagreement_text(qid, spread),
+                    explanation=explain.disagreement_text(item.question.short, spread),
                 )
             )
     return sorted(found, key=lambda d: (-d.mean_difference, d.question_id))

@@ -63,7 +63,8 @@ def format_moment(value: dt.date, language: str, *, with_time: bool = True) -> s
 
 
 def format_value(value: Any, spec: str, language: str) -> str:
-    """Format one value; ``spec`` is one of eur, pct, int, num, date, datetime, list or empty."""
+    """Format one value; ``spec`` is one of eur, pct, int, num, date, datetime, list, year,
+    text or empty. ``year`` and ``text`` write the value as it is (2024, not 2.024)."""
     if value is None:
         return NULL_TEXT
     if isinstance(value, decimal.Decimal):
@@ -78,6 +79,8 @@ def format_value(value: Any, spec: str, language: str) -> str:
         return (text.rstrip("0").rstrip(sep) if sep in text else text) + "%"
     if spec == "int":
         return _group(round(float(value)), 0, language)
+    if spec in ("year", "text"):
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     if spec in ("date", "datetime") and (moment := _moment(value)) is not None:
         return format_moment(moment, language, with_time=spec == "datetime")
     if spec == "" and isinstance(value, dt.date):

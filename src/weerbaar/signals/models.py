@@ -34,6 +34,24 @@ class Text(Strict):
         return self.en if language == "en" else self.nl
 
 
+FieldFormat = Literal["", "eur", "pct", "int", "num", "date", "datetime", "list", "year", "text"]
+
+
+class FieldLabel(Strict):
+    """How a result column is shown: its label, its format and the labels of coded values."""
+
+    nl: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    en: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    format: FieldFormat = ""
+    values: dict[str, Text] = Field(default_factory=dict)
+    hidden: bool = Field(
+        default=False, description="a helper column the explanation already says in words"
+    )
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.nl
+
+
 class SourceRef(Strict):
     title: Annotated[str, StringConstraints(min_length=1)]
     address: str = Field(pattern=r"^https?://")
@@ -97,6 +115,11 @@ class RuleSpec(Strict):
     )
     parameters: dict[ParamName, Parameter] = Field(default_factory=dict)
     explanation: Text
+    fields: dict[str, FieldLabel] = Field(
+        default_factory=dict,
+        description="labels of this rule's result columns where the shared glossary "
+        "(signals/fields.yaml) has none or means something else",
+    )
     examples: Examples
     # What legitimate look-alikes (decoys) the rule cannot tell apart from an anomaly, and why;
     # shown in the catalogue beside the measured share of decoys it flags.

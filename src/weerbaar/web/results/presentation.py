@@ -31,6 +31,43 @@ def question_text(question_id: str) -> str:
     return found.text.get(language()) if found else question_id
 
 
+def question_short(question_id: str) -> str:
+    """A question by its short title (never by its id)."""
+    found = framework().questions.get(question_id)
+    return found.short.get(language()) if found else question_id
+
+
+def answer_words(contribution: Any) -> str:
+    """The answer behind a contribution: the level's label for one answer, else the mean."""
+    fw, lang = framework(), language()
+    if contribution.answers == 0:
+        return _("niet beantwoord")
+    if contribution.level is None:
+        return _("weet niet")
+    question = fw.questions.get(contribution.question_id)
+    scale = fw.scales.get(question.scale) if question else None
+    level = contribution.level
+    if scale is not None and float(level).is_integer():
+        for item in scale.levels:
+            if item.value == int(level):
+                return item.label.get(lang)
+    mean = f"{level:.1f}".replace(".", "," if lang == "nl" else ".")
+    return _("gemiddeld %(level)s van %(top)s") % {"level": mean, "top": contribution.scale_max}
+
+
+TOP_CONTRIBUTIONS = 5
+
+
+def contribution_row(contribution: Any) -> dict[str, Any]:
+    return {
+        "question": question_short(contribution.question_id),
+        "full": question_text(contribution.question_id),
+        "kind": _("beheersing") if contribution.kind == "control" else _("blootstelling"),
+        "answer": answer_words(contribution),
+        "points": contribution.points,
+    }
+
+
 def _columns(result: ScanResult) -> list[str]:
     fw = framework()
     present = {t for row in result.heatmap.values() for t, v in row.items() if v is not None}
@@ -85,15 +122,8 @@ def process_rows(results: Results) -> list[dict[str, Any]]:
                 "score": score,
                 "delta": change.delta if change else None,
                 "explanation": score.explanation.get(lang),
-                "contributions": [
-                    {
-                        "question": question_text(c.question_id),
-                        "points": c.points,
-                        "text": c.explanation.get(lang),
-                    }
-                    for c in contributions
-                    if c.points > 0
-                ],
+                "contributions": [contribution_row(c) for c in contributions if c.points > 0],
+                "top_count": TOP_CONTRIBUTIONS,
             }
         )
     return rows
@@ -104,7 +134,7 @@ def top_rows(result: ScanResult) -> list[dict[str, Any]]:
         {
             "label": process_label(top.process),
             "vulnerability": top.vulnerability,
-            "drivers": [question_text(q) for q in top.drivers[:3]],
+            "drivers": [question_short(q) for q in top.drivers[:3]],
         }
         for top in result.top
     ]
@@ -114,7 +144,7 @@ def disagreement_rows(result: ScanResult) -> list[dict[str, Any]]:
     lang = language()
     return [
         {
-            "question": question_text(d.question_id),
+            "question": question_short(d.question_id),
             "process": process_label(d.process) if d.process else _("Algemeen"),
             "spread": d.spread,
             "text": d.explanation.get(lang),
@@ -133,7 +163,7 @@ def trend_rows(results: Results) -> list[dict[str, Any]]:
             "new": change.new,
             "delta": change.delta,
             "changes": [
-                {"question": question_text(q.question_id), "delta": q.delta}
+                {"question": question_short(q.question_id), "delta": q.delta}
                 for q in change.changes[:3]
             ],
         }

@@ -98,9 +98,14 @@ def part_progress(
     ]
 
 
-def part_name(part: str) -> Text | str:
-    from weerbaar.web.knowledgebase.labels import PART_LABELS
+def part_name(part: str) -> str:
+    """The name of a questionnaire part in the page language (a process name or "Algemeen").
+
+    Always text: a knowledge-base ``Text`` printed as it is showed ``nl='…' en='…'``.
+    """
+    from weerbaar.web.knowledgebase.labels import PART_LABELS, language
 
     if part == GENERAL:
         return str(PART_LABELS[GENERAL])
-    return framework().processes[part].name
+    process = framework().processes.get(part)
+    return process.name.get(language()) if process is not None else part

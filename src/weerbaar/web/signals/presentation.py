@@ -10,6 +10,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from weerbaar.signals.explain import format_value
+from weerbaar.signals.fields import (
+    dataset_label,
+    display_field,
+    display_parameter,
+    entity_label,
+    field_label,
+    status_label,
+)
 from weerbaar.web.knowledgebase.framework import framework
 from weerbaar.web.knowledgebase.labels import language
 from weerbaar.web.signals.models import Severity, SignalHit, SignalRun
@@ -25,6 +33,7 @@ class RuleRow:
     hits: int
     open: int
     status: str
+    status_label: str
 
 
 def process_name(process_id: str, language: str) -> str:
@@ -59,6 +68,7 @@ def rule_rows(run: SignalRun, language: str) -> list[RuleRow]:
                 hits=int(record.get("hits") or 0),
                 open=open_counts.get(record["id"], 0),
                 status=str(record.get("status", "")),
+                status_label=status_label(str(record.get("status", "")), language),
             )
         )
     return rows
@@ -66,28 +76,60 @@ def rule_rows(run: SignalRun, language: str) -> list[RuleRow]:
 
 @dataclass(frozen=True)
 class ParameterRow:
-    name: str
-    value: Any
-    default: Any
-    unit: str
-    description: str
+    label: str
+    value: str
+    default: str
+    changed: bool
 
 
 def parameter_rows(hit: SignalHit, language: str) -> list[ParameterRow]:
-    """The parameters the hit was found with, next to the rule's defaults and units."""
+    """The settings the hit was found with, each by its meaning (the rule's description), with
+    its unit in the value (``€ 10.000``, ``15 dagen``, ``50%``), next to the rule's default."""
     rule = rule_or_none(hit.rule_id)
     specs = rule.spec.parameters if rule else {}
-    names = sorted(set(hit.parameters) | set(specs))
-    return [
-        ParameterRow(
-            name=name,
-            value=display_value(hit.parameters.get(name, "")),
-            default=display_value(specs[name].default) if name in specs else "",
-            unit=specs[name].unit if name in specs else "",
-            description=specs[name].description.get(language) if name in specs else "",
+    rows = []
+    for name in sorted(set(hit.parameters) | set(specs)):
+        spec = specs.get(name)
+        used = hit.parameters.get(name, spec.default if spec else "")
+        unit = spec.unit if spec else ""
+        rows.append(
+            ParameterRow(
+                label=spec.description.get(language) if spec else name,
+                value=display_parameter(unit, used, language),
+                default=display_parameter(unit, spec.default, language) if spec else "",
+                changed=spec is not None and used != spec.default,
+            )
         )
-        for name in names
-    ]
+    return rows
+
+
+def field_rows(hit: SignalHit, language: str) -> list[tuple[str, str]]:
+    """The hit's values by their labels (rule or glossary), formatted; helper columns left out.
+
+    A column nobody labelled yet is shown by its name rather than hidden: a reviewer must see
+    everything the rule found (tests/signals/test_fields.py keeps this from happening).
+    """
+    rule = rule_or_none(hit.rule_id)
+    spec = rule.spec if rule else None
+    rows = []
+    for name, value in [*hit.fences.items(), *hit.details.items()]:
+        label = field_label(name, spec)
+        if label is not None and label.hidden:
+            continue
+        text = display_field(name, value, language, spec)
+        rows.append((label.get(language) if label else name, text))
+    return rows
+
+
+def input_rows(run: SignalRun, language: str) -> list[tuple[str, Any]]:
+    """The run's input files by the name of their dataset (Betalingen, not payments)."""
+    inputs = run.manifest.get("inputs", {})
+    return [(dataset_label(name, language), item) for name, item in inputs.items()]
+
+
+def flagged(hit: SignalHit, language: str) -> str:
+    """What is flagged, in words: ``Betaling BET000002501``."""
+    return f"{entity_label(hit.entity_type, language)} {hit.entity_id}"
 
 
 def rule_context(hit: SignalHit, language: str) -> dict[str, Any]:

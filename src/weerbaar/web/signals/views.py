@@ -67,6 +67,7 @@ def run_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     context: dict[str, object] = {
         "run": run,
         "rules": presentation.rule_rows(run, language()),
+        "inputs": presentation.input_rows(run, language()),
         "may_see_hits": may_see_hits(request),
         "statuses": ReviewStatus.choices,
     }
@@ -113,9 +114,8 @@ def hit_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "more_records": max(0, len(hit.record_ids) - RECORDS_SHOWN),
         "rule": presentation.rule_context(hit, lang),
         "parameters": presentation.parameter_rows(hit, lang),
-        "value": presentation.display_value(hit.value),
-        "fences": presentation.value_rows(hit.fences),
-        "details": presentation.value_rows(hit.details),
+        "flagged": presentation.flagged(hit, lang),
+        "fields": presentation.field_rows(hit, lang),
         "form": form,
     }
     log_event(request, "signal_hit_viewed", hit, municipality=request.municipality)  # type: ignore[attr-defined]
