@@ -63,7 +63,7 @@ def test_signal_pages_are_accessible(
     page.locator("#signalen ~ .wb-table-scroll a").first.click()
     page.wait_for_url(re.compile(r"/signaaltreffers/\d+/$"))
     assert_accessible(page)
-    page.select_option("#id_status", "doorgezet")
+    page.check("input[name=status][value=doorgezet]")
     page.get_by_role("button", name="Beoordeling vastleggen").click()
     page.wait_for_selector(".wb-field-error")
     assert_accessible(page)
