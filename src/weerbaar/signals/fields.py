@@ -46,10 +46,19 @@ def glossary() -> Glossary:
         return Glossary.model_validate(yaml.safe_load(handle))
 
 
+LANGUAGE_HELPER = FieldLabel(nl="Tekst voor de uitleg", en="Text for the explanation", hidden=True)
+
+
 def field_label(name: str, spec: RuleSpec | None = None) -> FieldLabel | None:
-    """The label of result column ``name``: the rule's own, else the glossary's; None if none."""
+    """The label of result column ``name``: the rule's own, else the glossary's; None if none.
+
+    A column ending in ``_nl`` or ``_en`` holds words for the explanation in one language: it
+    is not shown on its own.
+    """
     if spec is not None and name in spec.fields:
         return spec.fields[name]
+    if name.endswith(("_nl", "_en")):
+        return glossary().fields.get(name, LANGUAGE_HELPER)
     return glossary().fields.get(name)
 
 
